@@ -1,0 +1,202 @@
+"""Actors: find and code the actors a parsed text names.
+
+Names come from the lexicon (case-sensitive: "US" is a state, "us" is not); generic agents
+("troops", "prime minister") combine with a country named beside them ("Syrian troops" ->
+SYRMIL, "Assad's forces" -> SYRMIL); names the lexicon lacks come from spaCy's entities with
+no code, flagged ``origin="ner"``.
+
+Example:
+    >>> coder = ActorCoder(nlp)  # doctest: +SKIP
+    >>> [m.mention.code for m in coder.find(nlp("Syrian troops shelled Idlib."), 0, 0, None)]  # doctest: +SKIP
+    ['SYRMIL']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.lexicon import ActorLexicon, load_actor_lexicon
+from actorgraph.lexicon.actors import NameForm
+from actorgraph.records import Mention
+
+__all__ = ["ActorCoder", "Found"]
+
+_NER_LABELS = {"PERSON", "ORG", "NORP"}
+# Dependency labels by which a name modifies an agent noun ("Syrian army", "Iraq's army").
+# Owners whose code is a state's: an agent of theirs takes the state's country and its own role.
+_STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention with the token range it covers in its spaCy doc."""
+
+    mention: Mention
+    first: int
+    last: int  # exclusive
+
+    def covers(self, i: int) -> bool:
+        return self.first <= i < self.last
+
+
+def _country(code: str | None) -> str | None:
+    if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
+        return None
+    return code[:3]
+
+
+def _sector(code: str | None) -> str | None:
+    return code[3:6] if code and len(code) >= 6 else None
+
+
+class ActorCoder:
+    """Finds actor mentions in spaCy docs; build once per process and reuse."""
+
+    def __init__(self, nlp: Any, lexicon: ActorLexicon | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.lexicon = lexicon or load_actor_lexicon()
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms: dict[int, list[NameForm]] = {}
+        by_text: dict[str, list[NameForm]] = {}
+        for form in self.lexicon.forms:
+            by_text.setdefault(form.text, []).append(form)
+        strings = nlp.vocab.strings
+        for text, forms in by_text.items():
+            key = strings.add("N:" + text)
+            self.forms[key] = forms
+            self.names.add("N:" + text, [nlp.make_doc(text)])
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.agent_of: dict[int, str] = {}
+        for word in self.lexicon.agents:
+            key = strings.add("A:" + word)
+            self.agent_of[key] = word
+            self.agents.add("A:" + word, [nlp.make_doc(word)])
+
+    def _pick(self, forms: list[NameForm], day: dt.date | None) -> tuple[NameForm, str | None] | None:
+        """Of the actors a surface form can name, the one coded on ``day``."""
+        for form in forms:
+            if not form.covers(day):
+                continue
+            code = self.lexicon.code(form.actor_id, day)
+            if code is not None:
+                if form.role == "capital":
+                    code = code + "GOV"
+                return form, code
+        return None
+
+    def find(self, doc: Any, offset: int, sentence_of: dict[int, int] | None,
+             day: dt.date | None) -> list[Found]:
+        """Every actor mention in ``doc``; offsets are shifted by ``offset`` into the document."""
+        from spacy.util import filter_spans
+
+        sent_index = sentence_of or {}
+        spans = []
+        for key, start, end in self.names(doc):
+            span = doc[start:end]
+            span.label = key
+            spans.append(span)
+        found: list[Found] = []
+        taken = set()
+        for span in filter_spans(spans):
+            picked = self._pick(self.forms[span.label], day)
+            if picked is None:
+                continue
+            form, code = picked
+            actor = self.lexicon.actors[form.actor_id]
+            kind = "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
+            found.append(self._make(doc, span.start, span.end, offset, sent_index, code, form.actor_id,
+                                    kind, "lexicon", _country(code), _sector(code)))
+            taken.update(range(span.start, span.end))
+        found.extend(self._agents(doc, offset, sent_index, found, taken))
+        for ent in doc.ents:
+            if ent.label_ in _NER_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
+                found.append(self._make(doc, ent.start, ent.end, offset, sent_index, None, None,
+                                        ent.label_.lower(), "ner", None, None))
+                taken.update(range(ent.start, ent.end))
+        found.sort(key=lambda f: f.first)
+        return found
+
+    def _agents(self, doc: Any, offset: int, sent_index: dict[int, int], named: list[Found],
+                taken: set[int]) -> list[Found]:
+        from spacy.util import filter_spans
+
+        spans = []
+        for key, start, end in self.agents(doc):
+            if not any(i in taken for i in range(start, end)):
+                span = doc[start:end]
+                span.label = key
+                spans.append(span)
+        out = []
+        for span in filter_spans(spans):
+            entry = self.lexicon.agents[self.agent_of[span.label]]
+            head = span.root
+            owner = self._owner(doc, head, span.start, named)
+            owned = owner.mention if owner is not None else None
+            country = _country(owned.code) if owned else None
+            if owned is not None and owned.code and owned.kind not in _STATE_KINDS:
+                code: str | None = owned.code  # "Hezbollah fighters" stay Hezbollah
+            else:
+                code = country + entry.code if country else entry.code
+            first = min(owner.first, span.start) if owner else span.start
+            last = max(owner.last, span.end) if owner else span.end
+            out.append(self._make(doc, first, last, offset, sent_index, code,
+                                  owned.actor_id if owned else None, "agent-" + entry.kind,
+                                  "agent", country, entry.code))
+            taken.update(range(span.start, span.end))
+        return out
+
+    @staticmethod
+    def _owner(doc: Any, head: Any, start: int, named: list[Found]) -> Found | None:
+        """The named actor an agent belongs to: "Syrian troops", "Iraq's army", "army of Iraq"."""
+        def at(i: int) -> Found | None:
+            return next((f for f in named if f.covers(i)), None)
+
+        for child in head.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i < head.i:
+                owner = at(child.i)
+                if owner is not None and owner.mention.kind != "person":
+                    return owner
+                for grand in child.subtree:
+                    owner = at(grand.i)
+                    if owner is not None and owner.mention.kind != "person":
+                        return owner
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    owner = at(obj.i)
+                    if owner is not None and owner.mention.kind != "person":
+                        return owner
+        # A name right before the agent ("Russian air force") even when the parse differs.
+        if start > 0:
+            owner = at(start - 1)
+            if owner is not None and owner.mention.kind in ("adjective", "country", "capital"):
+                return owner
+        # "Assad's forces": a person's country and the agent's role.
+        for child in head.children:
+            if child.dep_ == "poss":
+                owner = at(child.i)
+                if owner is not None:
+                    return owner
+        return None
+
+    @staticmethod
+    def _make(doc: Any, first: int, last: int, offset: int, sent_index: dict[int, int],
+              code: str | None, actor_id: str | None, kind: str, origin: str,
+              country: str | None, sector: str | None) -> Found:
+        span = doc[first:last]
+        mention = Mention(
+            sentence_index=sent_index.get(span.sent.start, 0),
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            text=span.text,
+            code=code,
+            actor_id=actor_id,
+            country=country,
+            sector=sector,
+            kind=kind,
+            origin=origin,
+        )
+        return Found(mention, first, last)

@@ -1,0 +1,86 @@
+"""The CAMEO event codebook: names, Goldstein weights, QuadClass and the PLOVER mapping.
+
+Example:
+    >>> lookup("195").quad_class
+    4
+    >>> lookup("042").plover_type, lookup("042").plover_mode
+    ('CONSULT', 'visit')
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["CameoCode", "UnknownCodeError", "codes", "lookup"]
+
+
+class UnknownCodeError(KeyError):
+    """A CAMEO code that the codebook does not have."""
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _data_lines(name: str) -> list[tuple[int, list[str]]]:
+    text = resources.files("actorgraph").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            rows.append((number, line.split("\t")))
+    return rows
+
+
+@functools.cache
+def _plover() -> dict[str, tuple[str | None, str | None]]:
+    table: dict[str, tuple[str | None, str | None]] = {}
+    for number, cols in _data_lines("plover.tsv"):
+        if len(cols) != 3:
+            raise ValueError(f"plover.tsv:{number}: expected 3 columns, got {len(cols)}")
+        prefix, ptype, mode = cols
+        table[prefix] = (None if ptype == "-" else ptype, None if mode == "-" else mode)
+    return table
+
+
+def _plover_for(code: str) -> tuple[str | None, str | None]:
+    """The longest prefix of ``code`` in plover.tsv gives the type and mode."""
+    table = _plover()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None, None
+
+
+@functools.cache
+def codes() -> dict[str, CameoCode]:
+    """Every CAMEO code (2-digit roots, 3- and 4-digit codes), keyed by code."""
+    table: dict[str, CameoCode] = {}
+    for number, cols in _data_lines("cameo.tsv"):
+        if cols[0] == "code":
+            continue
+        if len(cols) != 4:
+            raise ValueError(f"cameo.tsv:{number}: expected 4 columns, got {len(cols)}")
+        code, name, goldstein, quad = cols
+        ptype, mode = _plover_for(code)
+        table[code] = CameoCode(code, name, float(goldstein), int(quad), ptype, mode)
+    return table
+
+
+def lookup(code: str) -> CameoCode:
+    """The codebook entry for ``code``; raises :class:`UnknownCodeError` if there is none."""
+    try:
+        return codes()[code]
+    except KeyError:
+        raise UnknownCodeError(f"unknown CAMEO code {code!r}") from None

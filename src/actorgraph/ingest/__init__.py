@@ -1,0 +1,157 @@
+"""Ingest: files and folders to :class:`~actorgraph.records.Document` records.
+
+Bad input never raises: it comes out as a :class:`~actorgraph.records.Failure` naming the file
+(and line), and the rest of the batch goes on. Misuse (a wrong argument type) still raises.
+
+Example:
+    >>> doc = make_document("note.txt", "Russia and Iran met.", None)
+    >>> doc.name, len(doc.doc_id)
+    ('note.txt', 16)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from actorgraph.ingest.html import parse_html
+from actorgraph.ingest.text import DecodeError, decode, normalise, segment_text
+from actorgraph.records import Block, Document, Failure
+
+__all__ = ["SUFFIXES", "document_id", "make_document", "read_paths"]
+
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+# Larger inputs are refused rather than parsed: one document of this size already costs
+# minutes of parsing; split it. Override with ACTORGRAPH_MAX_BYTES.
+MAX_DOCUMENT_BYTES = int(os.environ.get("ACTORGRAPH_MAX_BYTES", 5_000_000))
+
+
+def document_id(text: str) -> str:
+    """A stable id: the hash of the text with whitespace collapsed."""
+    canonical = " ".join(text.split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def make_document(name: str, text: str, published: dt.date | None, *, html: bool = False,
+                  title: str | None = None, url: str | None = None, source: str | None = None,
+                  path: str | None = None) -> Document:
+    """Build a Document from text (or HTML) and its metadata; blocks carry the voices."""
+    if html:
+        page = parse_html(text)
+        body, blocks = page.text, page.blocks
+        title = title or page.title
+        published = published or page.published
+    else:
+        body = normalise(text)
+        blocks = segment_text(body)
+    return Document(document_id(body), name, body, blocks, title, url, published, source, path)
+
+
+def _content_blocks(blocks: Iterable[Block]) -> bool:
+    return any(b.voice != "boilerplate" for b in blocks)
+
+
+def _read_bytes(path: Path) -> bytes | Failure:
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES and path.suffix.lower() != ".jsonl":
+            return Failure(str(path), f"file too large ({size} bytes > {MAX_DOCUMENT_BYTES}); split it")
+        return path.read_bytes()
+    except OSError as exc:
+        return Failure(str(path), exc.strerror or str(exc))
+
+
+def _one_file(path: Path, kind: str, default_date: dt.date | None) -> Iterator[Document | Failure]:
+    data = _read_bytes(path)
+    if isinstance(data, Failure):
+        yield data
+        return
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        yield Failure(str(path), str(exc))
+        return
+    if kind == "jsonl":
+        yield from _jsonl(path, text, default_date)
+        return
+    if not text.strip():
+        yield Failure(str(path), "empty document")
+        return
+    if kind == "text" and re.match(r"\s*(<!doctype html|<html)", text, re.IGNORECASE):
+        kind = "html"
+    doc = make_document(path.name, text, default_date, html=kind == "html", path=str(path))
+    if not _content_blocks(doc.blocks):
+        yield Failure(str(path), "no text content")
+        return
+    yield doc
+
+
+def _field(rec: dict[str, object], key: str) -> str | None:
+    value = rec.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Document | Failure]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = {"path": str(path), "line": number}
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(reason=f"malformed JSON ({exc.msg} at column {exc.colno})", **where)
+            continue
+        if not isinstance(rec, dict):
+            yield Failure(reason="a line must be a JSON object", **where)
+            continue
+        body, html = _field(rec, "text"), False
+        if body is None and _field(rec, "html") is not None:
+            body, html = _field(rec, "html"), True
+        name = str(rec["id"]) if rec.get("id") not in (None, "") else f"{path.name}:{number}"
+        if body is None:
+            yield Failure(reason="no 'text' or 'html' field with content", doc=name, **where)
+            continue
+        published = default_date
+        if rec.get("date") not in (None, ""):
+            try:
+                published = dt.date.fromisoformat(str(rec["date"])[:10])
+            except ValueError:
+                yield Failure(reason=f"date {rec['date']!r} is not YYYY-MM-DD", doc=name, **where)
+                continue
+        doc = make_document(name, body, published, html=html, title=_field(rec, "title"),
+                            url=_field(rec, "url"), source=_field(rec, "source"), path=str(path))
+        if not _content_blocks(doc.blocks):
+            yield Failure(reason="no text content", doc=name, **where)
+            continue
+        yield doc
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                yield Path(root) / name
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], default_date: dt.date | None = None
+               ) -> Iterator[Document | Failure]:
+    """Read files and folders (recursively) in order, yielding documents and failures.
+
+    A named file is read whatever its suffix (as text, or HTML when it looks like HTML);
+    inside folders only ``.txt``, ``.text``, ``.html``, ``.htm`` and ``.jsonl`` are read.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _one_file(file, SUFFIXES[file.suffix.lower()], default_date)
+        elif path.exists():
+            yield from _one_file(path, SUFFIXES.get(path.suffix.lower(), "text"), default_date)
+        else:
+            yield Failure(str(path), "no such file or directory")

@@ -1,0 +1,174 @@
+"""HTML pages to text blocks with voices, using the page's own structure.
+
+Scripts, navigation, headers, footers, forms, asides and share/related widgets are dropped;
+``<blockquote>`` is quoted voice (its ``<cite>`` names the speaker); comment lists of the
+common blog engines (WordPress ``li.comment``, Disqus ``#disqus_thread``) are comment voice
+with their reply depth and commenter.
+
+Example:
+    >>> page = parse_html("<p>Kept.</p><nav>Menu</nav><blockquote>Said.</blockquote>")
+    >>> [(b.voice, page.text[b.start:b.end]) for b in page.blocks]
+    [('author', 'Kept.'), ('quoted', 'Said.')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from actorgraph.records import Block, Voice
+
+__all__ = ["HtmlPage", "parse_html"]
+
+_DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "form", "aside", "iframe",
+              "svg", "button", "select", "input", "textarea", "template", "menu"}
+_BOILERPLATE_ATTR = re.compile(
+    r"(^|[\s_-])(share|sharing|social|related|subscribe|newsletter|nav|navigation|menu|sidebar|"
+    r"widget|footer|breadcrumbs?|comment-respond|respond|reply|cookie|advert|ads?|promo|"
+    r"byline|meta|tags|comment-meta|comment-metadata|reply-title|comments-title)([\s_-]|$)",
+    re.IGNORECASE,
+)
+_COMMENT_ATTR = re.compile(r"(^|\s)(comment|depth-\d+|disqus|post-comment)(\s|$)", re.IGNORECASE)
+_CONTAINER_TAGS = {"div", "article", "section", "ol", "ul", "blockquote", "main", "table",
+                   "tbody", "tr", "dl", "figure"}
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th", "dd", "dt",
+               "figcaption", "caption"}
+_DATE_META = ("article:published_time", "og:published_time", "datePublished", "date",
+              "pubdate", "publishdate", "DC.date.issued", "sailthru.date")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None
+    published: dt.date | None
+
+
+def _classes(el: etree._Element) -> str:
+    return f"{el.get('class', '')} {el.get('id', '')}"
+
+
+def _is_boilerplate(el: etree._Element) -> bool:
+    if el.tag in _DROP_TAGS:
+        return True
+    attrs = _classes(el)
+    # Comment containers carry "reply" and "meta" words in their class lists: keep them.
+    return bool(_BOILERPLATE_ATTR.search(attrs)) and not _COMMENT_ATTR.search(el.get("class", ""))
+
+
+def _comment_depth(el: etree._Element) -> int:
+    m = re.search(r"depth-(\d+)", el.get("class", ""))
+    if m:
+        return int(m.group(1))
+    depth = 0
+    for anc in el.iterancestors():
+        if anc.tag == "li" and _COMMENT_ATTR.search(anc.get("class", "")):
+            depth += 1
+    return depth + 1
+
+
+def _commenter(el: etree._Element) -> str | None:
+    for node in el.iter():
+        cls = node.get("class", "") if isinstance(node.tag, str) else ""
+        if re.search(r"\b(fn|comment-author|author-name|username)\b", cls):
+            name = " ".join(node.text_content().split())
+            return name.removesuffix(" says").removesuffix(" says:") or None
+    return None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.blocks: list[Block] = []
+        self.pos = 0
+
+    def add(self, text: str, voice: Voice, speaker: str | None, depth: int) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        if self.parts:
+            self.parts.append("\n\n")
+            self.pos += 2
+        self.parts.append(text)
+        self.blocks.append(Block(len(self.blocks), self.pos, self.pos + len(text), voice, speaker, depth))
+        self.pos += len(text)
+
+    def walk(self, el: etree._Element, voice: Voice, speaker: str | None, depth: int) -> None:
+        if not isinstance(el.tag, str) or _is_boilerplate(el):
+            return
+        tag = el.tag.lower()
+        if tag == "blockquote" and voice != "comment":
+            cite = el.find(".//cite")
+            if cite is not None:
+                speaker = " ".join(cite.text_content().split()).lstrip("—–- ") or None
+                cite.drop_tree()
+            voice = "quoted"
+        elif voice != "comment" and (tag == "li" or tag == "div") and _COMMENT_ATTR.search(
+            el.get("class", "") + " " + el.get("id", "")
+        ) and "comments" not in el.get("id", "") and "comment-list" not in el.get("class", ""):
+            voice, depth, speaker = "comment", _comment_depth(el), _commenter(el)
+        elif voice == "comment" and tag == "li" and _COMMENT_ATTR.search(el.get("class", "")):
+            depth, speaker = _comment_depth(el), _commenter(el)
+        if voice == "comment" and re.search(r"\b(fn|comment-author|vcard|comment-meta|"
+                                            r"commentmetadata|reply)\b", el.get("class", "")):
+            return
+        if tag in _BLOCK_TAGS and not any(
+            isinstance(c.tag, str) and c.tag in _BLOCK_TAGS | _CONTAINER_TAGS for c in el.iterdescendants()
+        ):
+            self.add(el.text_content(), voice, speaker, depth)
+            return
+        # Text directly inside a container (a <div> with bare text) is a block of its own.
+        if el.text and el.text.strip():
+            self.add(el.text, voice, speaker, depth)
+        for child in el:
+            self.walk(child, voice, speaker, depth)
+            if child.tail and child.tail.strip():
+                self.add(child.tail, voice, speaker, depth)
+
+
+def _published(root: etree._Element) -> dt.date | None:
+    for meta in root.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if key in _DATE_META and meta.get("content"):
+            return _iso_date(meta.get("content", ""))
+    for t in root.iter("time"):
+        if t.get("datetime"):
+            return _iso_date(t.get("datetime", ""))
+    return None
+
+
+def _iso_date(value: str) -> dt.date | None:
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_html(markup: str) -> HtmlPage:
+    """Extract the content blocks, title and publication date of an HTML page."""
+    root = lxml.html.document_fromstring(markup or "<html></html>")
+    title_el = root.find(".//title")
+    title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    published = _published(root)
+    body = root.find(".//body")
+    main = body if body is not None else root
+    articles = main.findall(".//article")
+    walker = _Walker()
+    if len(articles) == 1:
+        walker.walk(articles[0], "author", None, 0)
+        # Comment sections usually sit outside <article>.
+        for el in main.iter():
+            if isinstance(el.tag, str) and re.search(r"\b(comments|disqus_thread)\b", el.get("id", "")):
+                if not any(a is articles[0] for a in el.iterancestors()):
+                    walker.walk(el, "comment", None, 1)
+    else:
+        walker.walk(main, "author", None, 0)
+    return HtmlPage("".join(walker.parts), tuple(walker.blocks), title or None, published)
