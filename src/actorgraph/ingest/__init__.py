@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from actorgraph.ingest.html import parse_html
-from actorgraph.ingest.text import DecodeError, decode, normalise, segment_text
+from actorgraph.ingest.text import DecodeError, dateline, decode, normalise, segment_text
 from actorgraph.records import Block, Document, Failure
 
 __all__ = ["SUFFIXES", "document_id", "make_document", "read_paths"]
@@ -49,6 +49,8 @@ def make_document(name: str, text: str, published: dt.date | None, *, html: bool
     else:
         body = normalise(text)
         blocks = segment_text(body)
+        found = dateline(body) if published is None else None
+        published = found[0] if found else published
     return Document(document_id(body), name, body, blocks, title, url, published, source, path)
 
 

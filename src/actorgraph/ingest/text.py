@@ -13,13 +13,14 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from actorgraph.records import Block, Voice
 
-__all__ = ["DecodeError", "decode", "normalise", "segment_text"]
+__all__ = ["DecodeError", "dateline", "decode", "normalise", "segment_text"]
 
 _BOILERPLATE = re.compile(
     r"^\s*(leave a reply|leave a comment|reply|share this:?|like this:?|liked by \d+ (person|people)"
@@ -38,6 +39,16 @@ _DATE_LINE = re.compile(
     r"\s+\d{1,2},\s+\d{4}(\s+at\s+.*)?$",
     re.IGNORECASE,
 )
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_DATELINE = re.compile(
+    rf"^\s*(?:(?:published|posted|date|updated)(?:\s+on)?\s*:?\s*)?(?:\w+day,?\s+)?"
+    rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<mdy>(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"|(?P<dmy>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}))\s*$",
+    re.IGNORECASE,
+)
+# Datelines sit at the top of a pasted article: only this many lines are searched.
+DATELINE_LINES = 6
 _OPEN_QUOTES = "\"“«‘'"
 _CLOSE_QUOTES = "\"”»’'"
 
@@ -211,6 +222,37 @@ def _speaker(intro: str) -> str | None:
     return m.group(1) if m else None
 
 
+def dateline(text: str) -> tuple[dt.date, int, int] | None:
+    """A publication date on a line of its own near the top, with the line's span.
+
+    >>> dateline("Title\\nPublished: March 14, 2024\\n\\nBody.")[0]
+    datetime.date(2024, 3, 14)
+    """
+    pos = 0
+    seen = 0
+    for line in text.split("\n"):
+        if line.strip():
+            seen += 1
+            m = _DATELINE.match(line)
+            if m:
+                raw = m.group("iso") or m.group("mdy") or m.group("dmy")
+                for fmt in ("%Y-%m-%d", "%B %d, %Y", "%B %d %Y", "%d %B %Y"):
+                    try:
+                        return dt.datetime.strptime(raw.strip(), fmt).date(), pos, pos + len(line)
+                    except ValueError:
+                        continue
+            if seen >= DATELINE_LINES:
+                break
+        pos += len(line) + 1
+    return None
+
+
 def segment_text(text: str) -> tuple[Block, ...]:
-    """Cut normalised plain text into blocks, each with a voice."""
-    return tuple(_Segmenter(text).run())
+    """Cut normalised plain text into blocks, each with a voice; a dateline is boilerplate."""
+    blocks = _Segmenter(text).run()
+    found = dateline(text)
+    if found:
+        _, start, end = found
+        blocks = [Block(b.index, b.start, b.end, "boilerplate") if (b.start, b.end) == (start, end)
+                  else b for b in blocks]
+    return tuple(blocks)
