@@ -42,6 +42,28 @@ class Found:
         return self.first <= i < self.last
 
 
+def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int]) -> list[Found]:
+    """A title before an unknown name codes the name: "Russian Foreign Minister Andrei Kozyrev".
+
+    The merged mention keeps the title's code and covers both; the name is flagged as found
+    by spaCy's recogniser (origin ``ner+agent``) since the lexicon does not know the person.
+    """
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and f.mention.origin == "ner" and f.mention.kind == "person"
+                and prev.mention.origin == "agent" and prev.mention.kind == "agent-person"
+                and prev.last == f.first and prev.mention.code):
+            m = prev.mention
+            span = doc[prev.first:f.last]
+            merged = Mention(m.sentence_index, offset + span.start_char, offset + span.end_char,
+                             span.text, m.code, None, m.country, m.sector, "person", "ner+agent")
+            out[-1] = Found(merged, prev.first, f.last)
+            continue
+        out.append(f)
+    return out
+
+
 def _country(code: str | None) -> str | None:
     if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
         return None
@@ -68,7 +90,9 @@ class ActorCoder:
         for text, forms in by_text.items():
             key = strings.add("N:" + text)
             self.forms[key] = forms
-            self.names.add("N:" + text, [nlp.make_doc(text)])
+            # Typographic and straight apostrophes are the same name ("Da’wa", "Da'wa").
+            variants = {text, text.replace("'", "’"), text.replace("’", "'")}
+            self.names.add("N:" + text, [nlp.make_doc(v) for v in variants])
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.agent_of: dict[int, str] = {}
         for word in self.lexicon.agents:
@@ -118,7 +142,7 @@ class ActorCoder:
                                         ent.label_.lower(), "ner", None, None))
                 taken.update(range(ent.start, ent.end))
         found.sort(key=lambda f: f.first)
-        return found
+        return _titled(doc, found, offset, sent_index)
 
     def _agents(self, doc: Any, offset: int, sent_index: dict[int, int], named: list[Found],
                 taken: set[int]) -> list[Found]:
@@ -155,7 +179,10 @@ class ActorCoder:
         def at(i: int) -> Found | None:
             return next((f for f in named if f.covers(i)), None)
 
-        for child in head.children:
+        heads = [head]
+        if head.dep_ == "compound" and head.head.pos_ == "PROPN":
+            heads.append(head.head)  # "King Hassan of Morocco": the title's name carries "of"
+        for child in [c for h in heads for c in h.children]:
             if child.dep_ in _MODIFIER_DEPS and child.i < head.i:
                 owner = at(child.i)
                 if owner is not None and owner.mention.kind != "person":

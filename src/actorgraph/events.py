@@ -20,9 +20,9 @@ from typing import Any
 from actorgraph.actors import Found
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
-from actorgraph.records import Actor, Modality, Span
+from actorgraph.records import Actor, Mention, Modality, Span
 
-__all__ = ["Coding", "EventCoder"]
+__all__ = ["Coding", "EventCoder", "last_person"]
 
 _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -32,6 +32,10 @@ _FUTURE_HEADS = {"intend", "plan", "prepare", "aim", "expect", "schedule", "set"
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
+# Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
+_JOINT_ROOTS = {"03", "04", "05", "06"}
+# Statements and consultations with no addressee are not interactions: not coded.
+_NEEDS_TARGET = {"01", "04"}
 # Clauses whose words do not belong to the noun phrase they hang from.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "conj", "cc", "punct", "prep"}
 # Confidence by how the weakest argument was found; tuned on nothing yet, documented guesses
@@ -67,6 +71,8 @@ class EventCoder:
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon or load_event_lexicon()
         self.speech = self.lexicon.speech_lemmas
+        # The last person named before the current text: "he" at the start of a paragraph.
+        self.antecedent: Mention | None = None
 
     # ---- arguments -------------------------------------------------------------------
     def _actors(self, tok: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
@@ -81,10 +87,9 @@ class EventCoder:
     def _actor(self, t: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         hit = next((f for f in found if f.covers(t.i)), None)
         if hit is None and t.lower_ in _PRONOUNS:
-            prior = [f for f in found if f.last <= t.i and f.mention.kind in ("person", "agent-person")
-                     and f.mention.code]
-            if prior:
-                m = prior[-1].mention
+            prior = [f.mention for f in found if f.last <= t.i and _is_person(f.mention)]
+            m = prior[-1] if prior else self.antecedent
+            if m is not None:
                 return _Arg(Actor(t.text, m.code, m.actor_id, m.country, m.sector,
                                   offset + t.idx, offset + t.idx + len(t.text)), "pronoun")
             return None
@@ -135,7 +140,8 @@ class EventCoder:
             elif slot == "dative":
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
             else:
-                cands = self._preps([v] + ([obj] if obj is not None else []), [slot])
+                objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
+                cands = self._preps([v, *objs], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if args:
                 return args
@@ -204,8 +210,14 @@ class EventCoder:
                 out.append((p, None))
         return out
 
-    def code(self, doc: Any, found: Sequence[Found], offset: int) -> list[Coding]:
-        """All events in ``doc`` (one parsed block piece)."""
+    def code(self, doc: Any, found: Sequence[Found], offset: int,
+             antecedent: Mention | None = None) -> list[Coding]:
+        """All events in ``doc`` (one parsed block piece).
+
+        ``antecedent`` is the last person named before ``doc`` in the same document, for
+        pronouns that refer back across a paragraph break.
+        """
+        self.antecedent = antecedent
         out: list[Coding] = []
         used_nouns: set[int] = set()
         for v in doc:
@@ -247,7 +259,11 @@ class EventCoder:
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj":
                 used_nouns.add(c.i)
-        if pat.code.startswith("01") and not targets:
+        if not targets and len(sources) > 1 and pat.code[:2] in _JOINT_ROOTS:
+            # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
+            return [c for n, s in enumerate(sources) for t in sources[n + 1:]
+                    for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)]
+        if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
 
@@ -295,6 +311,16 @@ class EventCoder:
                     conf *= 0.8
                 yield Coding(code, span, s.actor if s else None, t.actor if t else None, modality,
                              rule, round(conf, 2), trig.sent.start, speaker, trig.i)
+
+
+def _is_person(m: Mention) -> bool:
+    return m.kind in ("person", "agent-person") and m.code is not None
+
+
+def last_person(found: Sequence[Found]) -> Mention | None:
+    """The last coded person in ``found``: the antecedent for the next block's pronouns."""
+    people = [f.mention for f in found if _is_person(f.mention)]
+    return people[-1] if people else None
 
 
 def _phrase(t: Any) -> list[Any]:

@@ -21,7 +21,7 @@ from typing import Any
 from actorgraph import cameo
 from actorgraph.actors import ActorCoder, Found
 from actorgraph.dates import date_for
-from actorgraph.events import Coding, EventCoder
+from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate
@@ -81,6 +81,7 @@ class Pipeline:
         mentions: list[Mention] = []
         events: list[Event] = []
         day = document.published
+        antecedent = None
         for piece in pieces:
             base = len(sentences)
             sent_of = {s.start: base + n for n, s in enumerate(piece.doc.sents)}
@@ -89,8 +90,9 @@ class Pipeline:
                                           piece.offset + s.end_char, s.text, piece.block.voice))
             found = self.actors.find(piece.doc, piece.offset, sent_of, day)
             mentions.extend(f.mention for f in found)
-            for c in self.events.code(piece.doc, found, piece.offset):
+            for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 events.append(self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found))
+            antecedent = last_person(found) or antecedent
         return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events))
 
     def _event(self, document: Document, piece: Parsed, sentence: Sentence, c: Coding,
