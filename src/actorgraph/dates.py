@@ -88,11 +88,15 @@ def _relative(text: str, low: str, published: dt.date) -> EventDate | None:
         return EventDate(week_start, "week", text)
     if re.search(r"\blast week\b", low):
         return EventDate(week_start - dt.timedelta(days=7), "week", text)
+    if re.search(r"\bnext week\b", low):
+        return EventDate(week_start + dt.timedelta(days=7), "week", text)
     first = published.replace(day=1)
     if re.search(r"\bthis month\b", low):
         return EventDate(first, "month", text)
     if re.search(r"\blast month\b", low):
         return EventDate((first - dt.timedelta(days=1)).replace(day=1), "month", text)
+    if re.search(r"\bnext month\b", low):
+        return EventDate((first + dt.timedelta(days=32)).replace(day=1), "month", text)
     if re.search(r"\bthis year\b", low):
         return EventDate(dt.date(published.year, 1, 1), "year", text)
     if re.search(r"\blast year\b", low):

@@ -30,6 +30,8 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 _FUTURE_HEADS = {"intend", "plan", "prepare", "aim", "expect", "schedule", "set", "want", "hope",
                  "seek", "decide", "agree", "promise", "vow", "pledge", "threaten", "go"}
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
+_CONTROL_HEADS = {"ask", "urge", "call", "order", "force", "allow", "persuade", "tell", "invite",
+                  "press", "encourage", "warn", "pressure", "permit", "help", "compel", "push"}
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
@@ -107,12 +109,22 @@ class EventCoder:
     @staticmethod
     def _subjects(v: Any) -> tuple[list[Any], bool]:
         """Subject tokens of verb ``v`` and whether ``v`` is passive."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
-            v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children)
+        kids = list(v.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+            v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids)
+        ) or (
+            # Headline passives lose their auxiliary and get misparsed as past tense:
+            # "Helicopter shot down by Houthis".
+            v.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in kids)
+            and any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
         )
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         node = v
         while not subj and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
+            objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
+            if node.dep_ == "xcomp" and objs and node.head.lemma_.lower() in _CONTROL_HEADS:
+                return objs, passive
             node = node.head
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
@@ -145,6 +157,12 @@ class EventCoder:
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if args:
                 return args
+        # "threatened to strike Ukrainian ports": the target of the act threatened or promised.
+        for x in v.children:
+            if x.dep_ == "xcomp":
+                args = [a for c in x.children if c.dep_ == "dobj" for a in self._actors(c, found, offset)]
+                if args:
+                    return args
         return []
 
     # ---- modality and attribution ---------------------------------------------------
@@ -223,7 +241,8 @@ class EventCoder:
         for v in doc:
             if v.pos_ not in ("VERB", "AUX") and v.tag_ not in ("VBN", "VBD", "VBG"):
                 continue
-            pats = self.lexicon.verbs.get(v.lemma_.lower())
+            # Irregular forms the lemmatizer does not know ("retook") are listed as they are.
+            pats = self.lexicon.verbs.get(v.lemma_.lower()) or self.lexicon.verbs.get(v.lower_)
             if pats:
                 codings = self._verb(v, pats, found, offset, used_nouns)
                 out.extend(codings)

@@ -11,9 +11,9 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from actorgraph.actors import Found
@@ -41,7 +41,8 @@ class Gazetteer:
             name = name[4:]
         loc = self.places.get(name)
         if loc is not None:
-            return loc
+            # The name as the text writes it ("Palmyra"), with GeoNames' id and coordinates.
+            return dataclasses.replace(loc, name=name)
         m = _ADMIN_WORDS.search(name)
         if m:
             base = self.places.get(name[: m.start()])
@@ -108,7 +109,3 @@ def locate(doc: Any, anchor: Any, trigger: Any, code: str, target: Found | None,
                 if loc is not None:
                     return loc
     return None
-
-
-def _unused(found: Sequence[Found]) -> None:  # pragma: no cover - keeps the import used
-    del found

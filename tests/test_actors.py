@@ -1,0 +1,53 @@
+"""Actor mentions: lexicon names, dated leaders, metonyms, agents with countries, fallbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actorgraph import Pipeline
+from tests.conftest import code_text
+
+
+def mentions(pipeline: Pipeline, text: str, day: dt.date | None = dt.date(2024, 3, 14)
+             ) -> dict[str, str | None]:
+    return {m.text: m.code for m in code_text(pipeline, text, day).mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Officials in Moscow were silent.", "Moscow", "RUSGOV"),  # capital as government
+    ("The Kremlin was silent.", "Kremlin", "RUSGOV"),
+    ("The Pentagon was silent.", "Pentagon", "USAMIL"),
+    ("Syrian troops moved north.", "Syrian troops", "SYRMIL"),
+    ("Iraqi police moved north.", "Iraqi police", "IRQCOP"),
+    ("Assad's forces moved north.", "Assad's forces", "SYRMIL"),  # a person's country + role
+    ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
+    ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
+    ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
+    ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
+])
+def test_lexicon_and_agents(pipeline: Pipeline, text: str, name: str, code: str) -> None:
+    assert mentions(pipeline, text).get(name) == code
+
+
+def test_case_matters_for_abbreviations(pipeline: Pipeline) -> None:
+    assert mentions(pipeline, "The US warned us.") == {"US": "USA"}
+
+
+def test_leaders_are_coded_for_the_document_date(pipeline: Pipeline) -> None:
+    assert mentions(pipeline, "Putin spoke.", dt.date(2015, 10, 21))["Putin"] == "RUSGOV"
+    assert mentions(pipeline, "Obama spoke.", dt.date(2012, 1, 1))["Obama"] == "USAGOV"
+    assert mentions(pipeline, "Obama spoke.", dt.date(2022, 1, 1)).get("Obama") is None
+
+
+def test_a_title_codes_an_unknown_name(pipeline: Pipeline) -> None:
+    found = code_text(pipeline, "Russian Foreign Minister Ivan Petrovsky arrived.").mentions
+    merged = [m for m in found if "Petrovsky" in m.text]
+    assert merged and merged[0].code == "RUSGOV" and merged[0].origin == "ner+agent"
+
+
+def test_unknown_names_are_kept_and_flagged(pipeline: Pipeline) -> None:
+    found = code_text(pipeline, "Maria Kowalczyk criticised the plan.").mentions
+    unknown = [m for m in found if m.origin == "ner"]
+    assert unknown and unknown[0].code is None

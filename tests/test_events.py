@@ -1,0 +1,118 @@
+"""The coder, table-driven: sentence -> the events it must (and must not) produce.
+
+Each expected event is (code, source code, target code, modality); ``None`` is an actor the
+text does not let us code. ``exact`` cases also forbid any other event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actorgraph import Pipeline
+from tests.conftest import code_text
+
+Expected = tuple[str, str | None, str | None, str]
+
+DAY = dt.date(2024, 3, 14)  # a Thursday
+
+CASES: list[tuple[str, str, list[Expected], bool]] = [
+    # (tag, sentence, expected events, exact)
+    ("active, leader, metonym", "Turkish President Recep Tayyip Erdogan visited Baghdad on Monday.",
+     [("042", "TURGOV", "IRQGOV", "asserted")], True),
+    ("agent + adjective", "Iranian drones attacked a US base in eastern Syria.",
+     [("190", "IRNMIL", "USAMIL", "asserted")], True),
+    ("passive", "A Syrian fighter jet was shot down by rebels near Idlib.",
+     [("190", "REB", "SYRMIL", "asserted")], True),
+    ("headline passive", "Helicopter shot down by Houthis; crew captured",
+     [("190", "YEMREB", "MIL", "asserted")], False),
+    ("coordination, joint act", "Russia, Iran and Turkey signed an agreement on the Idlib ceasefire.",
+     [("057", "RUS", "IRN", "asserted"), ("057", "RUS", "TUR", "asserted"),
+      ("057", "IRN", "TUR", "asserted")], True),
+    ("coordinated subject", "Egypt and Qatar met with Hamas negotiators in Cairo.",
+     [("040", "EGY", "PSEREB", "asserted"), ("040", "QAT", "PSEREB", "asserted")], True),
+    ("negation", "Israel did not attack Iranian positions in Syria.",
+     [("190", "ISR", "IRNMIL", "negated")], True),
+    ("future, metonym", "The Kremlin will host the Syrian foreign minister next week.",
+     [("043", "RUSGOV", "SYRGOV", "future")], True),
+    ("object owner", "Germany expelled the Russian ambassador on Tuesday.",
+     [("161", "DEU", "RUSGOV", "asserted")], True),
+    ("IGO", "The European Union imposed sanctions on Iran.",
+     [("163", "IGOEUREEC", "IRN", "asserted")], True),
+    ("group", "Hezbollah fired rockets at Israeli army positions.",
+     [("194", "LBNREB", "ISRMIL", "asserted")], True),
+    ("light verb + event noun", "Russian jets carried out air strikes against ISIL in Palmyra.",
+     [("195", "RUSMIL", "IMGMUSISI", "asserted")], True),
+    ("nominal event", "Israeli air strikes on Hezbollah targets shook the border villages.",
+     [("195", "ISR", "LBNREB", "asserted")], False),
+    ("arrest, date", "Iraqi police arrested five ISIL members in Mosul on Friday.",
+     [("173", "IRQCOP", "IMGMUSISI", "asserted")], True),
+    ("dated leaders", "Putin met Assad in Moscow.", [("040", "RUSGOV", "SYRGOV", "asserted")], True),
+    ("object control, request", "The minister urged Turkey to withdraw its troops from Syria.",
+     [("020", "GOV", "TUR", "asserted"), ("0874", "TUR", "SYR", "request")], False),
+    ("accusation", "France accused Russia of violating the ceasefire.",
+     [("112", "FRA", "RUS", "asserted")], True),
+    ("rejection", "Ukraine rejected the Russian proposal.", [("125", "UKR", "RUS", "asserted")], True),
+    ("threat through an infinitive", "Russia threatened to strike Ukrainian ports.",
+     [("130", "RUS", "UKR", "asserted"), ("190", "RUS", "UKR", "future")], True),
+    ("protest", "Thousands of protesters demonstrated against the Georgian government.",
+     [("141", "CVL", "GEOGOV", "asserted")], True),
+    ("aid", "Saudi Arabia sent humanitarian aid to Sudan.", [("073", "SAU", "SDN", "asserted")], True),
+    ("opinion is not an event", "My guess is that the Americans will stay in Syria for years.", [], True),
+    ("statement without addressee", "The spokesman said the talks were useful.", [], True),
+]
+
+
+@pytest.mark.parametrize(("tag", "sentence", "expected", "exact"), CASES, ids=[c[0] for c in CASES])
+def test_sentence(pipeline: Pipeline, tag: str, sentence: str, expected: list[Expected],
+                  exact: bool) -> None:
+    coded = code_text(pipeline, sentence, DAY)
+    got = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None,
+            e.modality) for e in coded.events]
+    for event in expected:
+        assert event in got, f"{tag}: {event} not in {got}"
+    if exact:
+        assert sorted(got) == sorted(expected), f"{tag}: extra events {got}"
+
+
+def test_event_fields_come_from_the_codebook(pipeline: Pipeline) -> None:
+    [event] = code_text(pipeline, "Germany expelled the Russian ambassador on Tuesday.", DAY).events
+    assert (event.root, event.quad_class, event.goldstein) == ("16", 4, -4.0)
+    assert (event.plover_type, event.plover_mode) == ("SANCTION", None)
+    assert event.trigger.text == "expelled"
+    assert "verbs.tsv:" in event.rule and "161" in event.rule
+    assert 0 < event.confidence <= 1
+
+
+def test_trigger_and_actor_spans_point_into_the_text(pipeline: Pipeline) -> None:
+    text = "Intro line.\n\nIranian drones attacked a US base in eastern Syria."
+    coded = code_text(pipeline, text, DAY)
+    [event] = coded.events
+    body = coded.document.text
+    assert body[event.trigger.start:event.trigger.end] == "attacked"
+    assert event.source is not None and event.source.start is not None
+    assert body[event.source.start:event.source.end] == event.source.text
+
+
+def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "The Pentagon said that Iranian drones had attacked a US base.", DAY)
+    attack = [e for e in coded.events if e.code == "190"]
+    assert attack and attack[0].attributed_to is not None
+    assert attack[0].attributed_to.code == "USAMIL"
+
+
+def test_pronoun_refers_to_a_person_in_an_earlier_paragraph(pipeline: Pipeline) -> None:
+    text = "Syrian President Bashar al-Assad arrived on Tuesday.\n\nHe met Putin in Moscow."
+    coded = code_text(pipeline, text, dt.date(2015, 10, 21))
+    assert ("040", "SYRGOV", "RUSGOV") in [
+        (e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in coded.events]
+
+
+def test_leader_code_depends_on_the_document_date(pipeline: Pipeline) -> None:
+    in_office = code_text(pipeline, "Obama visited Turkey.", dt.date(2012, 5, 1)).events
+    assert [(e.source.code if e.source else None) for e in in_office] == ["USAGOV"]
+    # After his term the lexicon has no office for him: the name alone is not coded USAGOV.
+    later = code_text(pipeline, "Obama visited Turkey.", dt.date(2020, 5, 1)).events
+    assert all((e.source is None or e.source.code != "USAGOV") for e in later)

@@ -1,0 +1,38 @@
+"""Place: the gazetteer and the location the sentence attaches to the event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from actorgraph import Pipeline
+from actorgraph.place import Gazetteer
+from tests.conftest import code_text
+
+
+def test_gazetteer_cities_countries_and_admin_regions() -> None:
+    g = Gazetteer()
+    aleppo = g.lookup("Aleppo")
+    assert aleppo is not None and aleppo.country == "SYR" and aleppo.precision == "place"
+    assert aleppo.geonames_id and aleppo.lat and 35 < aleppo.lat < 37
+    syria = g.lookup("Syria")
+    assert syria is not None and syria.precision == "country"
+    province = g.lookup("Aleppo province")
+    assert province is not None and province.precision == "admin" and province.country == "SYR"
+    assert g.lookup("Nowhereville") is None
+
+
+def test_alias_keeps_the_name_the_text_uses() -> None:
+    palmyra = Gazetteer().lookup("Palmyra")
+    assert palmyra is not None and palmyra.name == "Palmyra" and palmyra.country == "SYR"
+
+
+def test_location_is_where_the_event_happened_not_the_first_place(pipeline: Pipeline) -> None:
+    text = "From Beirut, the agency reported that Russian jets bombed rebel positions in Idlib."
+    [event] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "195"]
+    assert event.location is not None and event.location.name == "Idlib"
+
+
+def test_visit_location_is_the_place_visited(pipeline: Pipeline) -> None:
+    [event] = code_text(pipeline, "Erdogan visited Baghdad.", dt.date(2024, 3, 14)).events
+    assert event.location is not None and event.location.name == "Baghdad"
+    assert event.location.country == "IRQ"
