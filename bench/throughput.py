@@ -65,7 +65,7 @@ def child_parse(corpus: Path, model: str) -> dict[str, float]:
             if isinstance(doc, Document):
                 for b in doc.blocks:
                     if b.voice != "boilerplate":
-                        chunk = doc.text[b.start:b.end]
+                        chunk = doc.text[b.start : b.end]
                         words += len(chunk.split())
                         yield chunk
 
@@ -89,8 +89,9 @@ def child_code(corpus: Path, model: str) -> dict[str, float]:
         for item in pipeline.run(read_paths([corpus])):
             if isinstance(item, CodedDocument):
                 d = item.document
-                words += sum(len(d.text[b.start:b.end].split()) for b in d.blocks
-                             if b.voice != "boilerplate")
+                words += sum(
+                    len(d.text[b.start : b.end].split()) for b in d.blocks if b.voice != "boilerplate"
+                )
                 events += len(item.events)
                 writer.write(item.events)
     seconds = time.perf_counter() - start
@@ -98,8 +99,12 @@ def child_code(corpus: Path, model: str) -> dict[str, float]:
 
 
 def run_child(kind: str, corpus: Path, model: str) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, __file__, "--child", kind, "--corpus", str(corpus),
-                           "--model", model], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--model", model],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
@@ -132,10 +137,15 @@ def main() -> None:
     print()
     print("| run | words | seconds | words/s | peak RSS MB |")
     print("|---|---:|---:|---:|---:|")
-    print(f"| bare nlp.pipe | {parse['words']:.0f} | {parse['seconds']:.1f} | {p_rate:.0f} | {parse['peak_rss_mb']:.0f} |")
-    print(f"| actorgraph code | {code['words']:.0f} | {code['seconds']:.1f} | {c_rate:.0f} | {code['peak_rss_mb']:.0f} |")
-    print(f"| actorgraph code, 2x corpus | {code2['words']:.0f} | {code2['seconds']:.1f} | "
-          f"{code2['words'] / code2['seconds']:.0f} | {code2['peak_rss_mb']:.0f} |")
+    for name, run, rate in (("bare nlp.pipe", parse, p_rate), ("actorgraph code", code, c_rate)):
+        print(
+            f"| {name} | {run['words']:.0f} | {run['seconds']:.1f} | {rate:.0f} "
+            f"| {run['peak_rss_mb']:.0f} |"
+        )
+    print(
+        f"| actorgraph code, 2x corpus | {code2['words']:.0f} | {code2['seconds']:.1f} | "
+        f"{code2['words'] / code2['seconds']:.0f} | {code2['peak_rss_mb']:.0f} |"
+    )
     print()
     print(f"ratio actorgraph / bare parse: {c_rate / p_rate:.2f} (target >= 0.80)")
     print(f"peak memory 2x / 1x corpus: {code2['peak_rss_mb'] / code['peak_rss_mb']:.2f} (flat is 1.0)")

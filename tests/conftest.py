@@ -32,8 +32,9 @@ def shared() -> Path:
     return SHARED
 
 
-def code_text(pipeline: Pipeline, text: str, date: dt.date | None = dt.date(2024, 3, 14),
-              name: str = "t") -> CodedDocument:
+def code_text(
+    pipeline: Pipeline, text: str, date: dt.date | None = dt.date(2024, 3, 14), name: str = "t"
+) -> CodedDocument:
     """Code one text and return the coded document."""
     [item] = list(pipeline.run([make_document(name, text, date)]))
     assert isinstance(item, CodedDocument), item

@@ -10,23 +10,27 @@ from actorgraph import Pipeline
 from tests.conftest import code_text
 
 
-def mentions(pipeline: Pipeline, text: str, day: dt.date | None = dt.date(2024, 3, 14)
-             ) -> dict[str, str | None]:
+def mentions(
+    pipeline: Pipeline, text: str, day: dt.date | None = dt.date(2024, 3, 14)
+) -> dict[str, str | None]:
     return {m.text: m.code for m in code_text(pipeline, text, day).mentions}
 
 
-@pytest.mark.parametrize(("text", "name", "code"), [
-    ("Officials in Moscow were silent.", "Moscow", "RUSGOV"),  # capital as government
-    ("The Kremlin was silent.", "Kremlin", "RUSGOV"),
-    ("The Pentagon was silent.", "Pentagon", "USAMIL"),
-    ("Syrian troops moved north.", "Syrian troops", "SYRMIL"),
-    ("Iraqi police moved north.", "Iraqi police", "IRQCOP"),
-    ("Assad's forces moved north.", "Assad's forces", "SYRMIL"),  # a person's country + role
-    ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
-    ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
-    ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
-    ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
-])
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Officials in Moscow were silent.", "Moscow", "RUSGOV"),  # capital as government
+        ("The Kremlin was silent.", "Kremlin", "RUSGOV"),
+        ("The Pentagon was silent.", "Pentagon", "USAMIL"),
+        ("Syrian troops moved north.", "Syrian troops", "SYRMIL"),
+        ("Iraqi police moved north.", "Iraqi police", "IRQCOP"),
+        ("Assad's forces moved north.", "Assad's forces", "SYRMIL"),  # a person's country + role
+        ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
+        ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
+        ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
+        ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
+    ],
+)
 def test_lexicon_and_agents(pipeline: Pipeline, text: str, name: str, code: str) -> None:
     assert mentions(pipeline, text).get(name) == code
 

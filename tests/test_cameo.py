@@ -18,10 +18,17 @@ def test_every_code_is_consistent_with_its_root() -> None:
             assert entry.plover_type, f"{code} has no PLOVER type"
 
 
-@pytest.mark.parametrize(("code", "ptype", "mode"), [
-    ("042", "CONSULT", "visit"), ("195", "ASSAULT", "aerial"), ("0874", "RETREAT", "withdraw"),
-    ("1041", "REQUEST", "demand"), ("173", "COERCE", "arrest"), ("010", None, None),
-])
+@pytest.mark.parametrize(
+    ("code", "ptype", "mode"),
+    [
+        ("042", "CONSULT", "visit"),
+        ("195", "ASSAULT", "aerial"),
+        ("0874", "RETREAT", "withdraw"),
+        ("1041", "REQUEST", "demand"),
+        ("173", "COERCE", "arrest"),
+        ("010", None, None),
+    ],
+)
 def test_plover_mapping(code: str, ptype: str | None, mode: str | None) -> None:
     entry = cameo.lookup(code)
     assert (entry.plover_type, entry.plover_mode) == (ptype, mode)

@@ -13,21 +13,24 @@ from tests.conftest import code_text
 PUB = dt.date(2015, 10, 21)  # a Wednesday
 
 
-@pytest.mark.parametrize(("text", "value", "precision"), [
-    ("on Tuesday evening", dt.date(2015, 10, 20), "day"),
-    ("on Wednesday", dt.date(2015, 10, 21), "day"),  # the publication day itself
-    ("last Wednesday", dt.date(2015, 10, 14), "day"),
-    ("yesterday", dt.date(2015, 10, 20), "day"),
-    ("Oct. 1", dt.date(2015, 10, 1), "day"),
-    ("October 30", dt.date(2014, 10, 30), "day"),  # well after publication: last year's
-    ("3 March 2024", dt.date(2024, 3, 3), "day"),
-    ("2024-03-03", dt.date(2024, 3, 3), "day"),
-    ("last month", dt.date(2015, 9, 1), "month"),
-    ("this week", dt.date(2015, 10, 19), "week"),
-    ("next week", dt.date(2015, 10, 26), "week"),
-    ("in 2011", dt.date(2011, 1, 1), "year"),
-    ("in March", dt.date(2015, 3, 1), "month"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("on Tuesday evening", dt.date(2015, 10, 20), "day"),
+        ("on Wednesday", dt.date(2015, 10, 21), "day"),  # the publication day itself
+        ("last Wednesday", dt.date(2015, 10, 14), "day"),
+        ("yesterday", dt.date(2015, 10, 20), "day"),
+        ("Oct. 1", dt.date(2015, 10, 1), "day"),
+        ("October 30", dt.date(2014, 10, 30), "day"),  # well after publication: last year's
+        ("3 March 2024", dt.date(2024, 3, 3), "day"),
+        ("2024-03-03", dt.date(2024, 3, 3), "day"),
+        ("last month", dt.date(2015, 9, 1), "month"),
+        ("this week", dt.date(2015, 10, 19), "week"),
+        ("next week", dt.date(2015, 10, 26), "week"),
+        ("in 2011", dt.date(2011, 1, 1), "year"),
+        ("in March", dt.date(2015, 3, 1), "month"),
+    ],
+)
 def test_resolve(text: str, value: dt.date, precision: str) -> None:
     got = resolve(text, PUB)
     assert got is not None and (got.value, got.precision) == (value, precision)

@@ -22,8 +22,9 @@ def test_examples_code_into_events_with_every_voice(pipeline: Pipeline) -> None:
     assert len(events) >= 60
     voices = Counter(e.voice for e in events)
     assert {"author", "quoted", "comment"} <= set(voices)
-    dyads = {(e.code[:2], e.source.code if e.source else None, e.target.code if e.target else None)
-             for e in events}
+    dyads = {
+        (e.code[:2], e.source.code if e.source else None, e.target.code if e.target else None) for e in events
+    }
     # Events written into the samples on purpose (see examples/README.md).
     assert ("04", "IRQGOV", "SYRGOV") in dyads  # the Iraqi prime minister's visit to Damascus
     assert ("19", "LBNREB", "ISRMIL") in dyads  # Hezbollah rockets at Israeli army positions
@@ -41,11 +42,19 @@ def test_dates_resolve_against_each_documents_own_date(pipeline: Pipeline) -> No
 
 def test_seed_000_visit_and_air_strikes(pipeline: Pipeline, shared) -> None:  # type: ignore[no-untyped-def]
     [doc] = _coded(pipeline, shared / "seeds" / "000_dfb08143cb227606.txt")
-    visit = [e for e in doc.events if e.code == "042" and e.source and e.source.code == "SYRGOV"
-             and e.target and (e.target.code or "").startswith("RUS")]
+    visit = [
+        e
+        for e in doc.events
+        if e.code == "042"
+        and e.source
+        and e.source.code == "SYRGOV"
+        and e.target
+        and (e.target.code or "").startswith("RUS")
+    ]
     assert visit, "Assad's visit to Moscow"
-    assert any(e.code == "195" and e.source and (e.source.code or "").startswith("RUS")
-               for e in doc.events), "Russian air strikes"
+    assert any(
+        e.code == "195" and e.source and (e.source.code or "").startswith("RUS") for e in doc.events
+    ), "Russian air strikes"
 
 
 def test_seeds_voices(pipeline: Pipeline, shared) -> None:  # type: ignore[no-untyped-def]

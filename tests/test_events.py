@@ -19,45 +19,115 @@ DAY = dt.date(2024, 3, 14)  # a Thursday
 
 CASES: list[tuple[str, str, list[Expected], bool]] = [
     # (tag, sentence, expected events, exact)
-    ("active, leader, metonym", "Turkish President Recep Tayyip Erdogan visited Baghdad on Monday.",
-     [("042", "TURGOV", "IRQGOV", "asserted")], True),
-    ("agent + adjective", "Iranian drones attacked a US base in eastern Syria.",
-     [("190", "IRNMIL", "USAMIL", "asserted")], True),
-    ("passive", "A Syrian fighter jet was shot down by rebels near Idlib.",
-     [("190", "REB", "SYRMIL", "asserted")], True),
-    ("headline passive", "Helicopter shot down by Houthis; crew captured",
-     [("190", "YEMREB", "MIL", "asserted")], False),
-    ("coordination, joint act", "Russia, Iran and Turkey signed an agreement on the Idlib ceasefire.",
-     [("057", "RUS", "IRN", "asserted"), ("057", "RUS", "TUR", "asserted"),
-      ("057", "IRN", "TUR", "asserted")], True),
-    ("coordinated subject", "Egypt and Qatar met with Hamas negotiators in Cairo.",
-     [("040", "EGY", "PSEREB", "asserted"), ("040", "QAT", "PSEREB", "asserted")], True),
-    ("negation", "Israel did not attack Iranian positions in Syria.",
-     [("190", "ISR", "IRNMIL", "negated")], True),
-    ("future, metonym", "The Kremlin will host the Syrian foreign minister next week.",
-     [("043", "RUSGOV", "SYRGOV", "future")], True),
-    ("object owner", "Germany expelled the Russian ambassador on Tuesday.",
-     [("161", "DEU", "RUSGOV", "asserted")], True),
-    ("IGO", "The European Union imposed sanctions on Iran.",
-     [("163", "IGOEUREEC", "IRN", "asserted")], True),
-    ("group", "Hezbollah fired rockets at Israeli army positions.",
-     [("194", "LBNREB", "ISRMIL", "asserted")], True),
-    ("light verb + event noun", "Russian jets carried out air strikes against ISIL in Palmyra.",
-     [("195", "RUSMIL", "IMGMUSISI", "asserted")], True),
-    ("nominal event", "Israeli air strikes on Hezbollah targets shook the border villages.",
-     [("195", "ISR", "LBNREB", "asserted")], False),
-    ("arrest, date", "Iraqi police arrested five ISIL members in Mosul on Friday.",
-     [("173", "IRQCOP", "IMGMUSISI", "asserted")], True),
+    (
+        "active, leader, metonym",
+        "Turkish President Recep Tayyip Erdogan visited Baghdad on Monday.",
+        [("042", "TURGOV", "IRQGOV", "asserted")],
+        True,
+    ),
+    (
+        "agent + adjective",
+        "Iranian drones attacked a US base in eastern Syria.",
+        [("190", "IRNMIL", "USAMIL", "asserted")],
+        True,
+    ),
+    (
+        "passive",
+        "A Syrian fighter jet was shot down by rebels near Idlib.",
+        [("190", "REB", "SYRMIL", "asserted")],
+        True,
+    ),
+    (
+        "headline passive",
+        "Helicopter shot down by Houthis; crew captured",
+        [("190", "YEMREB", "MIL", "asserted")],
+        False,
+    ),
+    (
+        "coordination, joint act",
+        "Russia, Iran and Turkey signed an agreement on the Idlib ceasefire.",
+        [
+            ("057", "RUS", "IRN", "asserted"),
+            ("057", "RUS", "TUR", "asserted"),
+            ("057", "IRN", "TUR", "asserted"),
+        ],
+        True,
+    ),
+    (
+        "coordinated subject",
+        "Egypt and Qatar met with Hamas negotiators in Cairo.",
+        [("040", "EGY", "PSEREB", "asserted"), ("040", "QAT", "PSEREB", "asserted")],
+        True,
+    ),
+    (
+        "negation",
+        "Israel did not attack Iranian positions in Syria.",
+        [("190", "ISR", "IRNMIL", "negated")],
+        True,
+    ),
+    (
+        "future, metonym",
+        "The Kremlin will host the Syrian foreign minister next week.",
+        [("043", "RUSGOV", "SYRGOV", "future")],
+        True,
+    ),
+    (
+        "object owner",
+        "Germany expelled the Russian ambassador on Tuesday.",
+        [("161", "DEU", "RUSGOV", "asserted")],
+        True,
+    ),
+    ("IGO", "The European Union imposed sanctions on Iran.", [("163", "IGOEUREEC", "IRN", "asserted")], True),
+    (
+        "group",
+        "Hezbollah fired rockets at Israeli army positions.",
+        [("194", "LBNREB", "ISRMIL", "asserted")],
+        True,
+    ),
+    (
+        "light verb + event noun",
+        "Russian jets carried out air strikes against ISIL in Palmyra.",
+        [("195", "RUSMIL", "IMGMUSISI", "asserted")],
+        True,
+    ),
+    (
+        "nominal event",
+        "Israeli air strikes on Hezbollah targets shook the border villages.",
+        [("195", "ISR", "LBNREB", "asserted")],
+        False,
+    ),
+    (
+        "arrest, date",
+        "Iraqi police arrested five ISIL members in Mosul on Friday.",
+        [("173", "IRQCOP", "IMGMUSISI", "asserted")],
+        True,
+    ),
     ("dated leaders", "Putin met Assad in Moscow.", [("040", "RUSGOV", "SYRGOV", "asserted")], True),
-    ("object control, request", "The minister urged Turkey to withdraw its troops from Syria.",
-     [("020", "GOV", "TUR", "asserted"), ("0874", "TUR", "SYR", "request")], False),
-    ("accusation", "France accused Russia of violating the ceasefire.",
-     [("112", "FRA", "RUS", "asserted")], True),
+    (
+        "object control, request",
+        "The minister urged Turkey to withdraw its troops from Syria.",
+        [("020", "GOV", "TUR", "asserted"), ("0874", "TUR", "SYR", "request")],
+        False,
+    ),
+    (
+        "accusation",
+        "France accused Russia of violating the ceasefire.",
+        [("112", "FRA", "RUS", "asserted")],
+        True,
+    ),
     ("rejection", "Ukraine rejected the Russian proposal.", [("125", "UKR", "RUS", "asserted")], True),
-    ("threat through an infinitive", "Russia threatened to strike Ukrainian ports.",
-     [("130", "RUS", "UKR", "asserted"), ("190", "RUS", "UKR", "future")], True),
-    ("protest", "Thousands of protesters demonstrated against the Georgian government.",
-     [("141", "CVL", "GEOGOV", "asserted")], True),
+    (
+        "threat through an infinitive",
+        "Russia threatened to strike Ukrainian ports.",
+        [("130", "RUS", "UKR", "asserted"), ("190", "RUS", "UKR", "future")],
+        True,
+    ),
+    (
+        "protest",
+        "Thousands of protesters demonstrated against the Georgian government.",
+        [("141", "CVL", "GEOGOV", "asserted")],
+        True,
+    ),
     ("aid", "Saudi Arabia sent humanitarian aid to Sudan.", [("073", "SAU", "SDN", "asserted")], True),
     ("opinion is not an event", "My guess is that the Americans will stay in Syria for years.", [], True),
     ("statement without addressee", "The spokesman said the talks were useful.", [], True),
@@ -65,11 +135,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
 
 
 @pytest.mark.parametrize(("tag", "sentence", "expected", "exact"), CASES, ids=[c[0] for c in CASES])
-def test_sentence(pipeline: Pipeline, tag: str, sentence: str, expected: list[Expected],
-                  exact: bool) -> None:
+def test_sentence(pipeline: Pipeline, tag: str, sentence: str, expected: list[Expected], exact: bool) -> None:
     coded = code_text(pipeline, sentence, DAY)
-    got = [(e.code, e.source.code if e.source else None, e.target.code if e.target else None,
-            e.modality) for e in coded.events]
+    got = [
+        (e.code, e.source.code if e.source else None, e.target.code if e.target else None, e.modality)
+        for e in coded.events
+    ]
     for event in expected:
         assert event in got, f"{tag}: {event} not in {got}"
     if exact:
@@ -90,9 +161,9 @@ def test_trigger_and_actor_spans_point_into_the_text(pipeline: Pipeline) -> None
     coded = code_text(pipeline, text, DAY)
     [event] = coded.events
     body = coded.document.text
-    assert body[event.trigger.start:event.trigger.end] == "attacked"
+    assert body[event.trigger.start : event.trigger.end] == "attacked"
     assert event.source is not None and event.source.start is not None
-    assert body[event.source.start:event.source.end] == event.source.text
+    assert body[event.source.start : event.source.end] == event.source.text
 
 
 def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
@@ -107,7 +178,8 @@ def test_pronoun_refers_to_a_person_in_an_earlier_paragraph(pipeline: Pipeline) 
     coded = code_text(pipeline, text, dt.date(2015, 10, 21))
     assert ("040", "SYRGOV", "RUSGOV") in [
         (e.code, e.source.code if e.source else None, e.target.code if e.target else None)
-        for e in coded.events]
+        for e in coded.events
+    ]
 
 
 def test_leader_code_depends_on_the_document_date(pipeline: Pipeline) -> None:

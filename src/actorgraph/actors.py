@@ -7,7 +7,8 @@ no code, flagged ``origin="ner"``.
 
 Example:
     >>> coder = ActorCoder(nlp)  # doctest: +SKIP
-    >>> [m.mention.code for m in coder.find(nlp("Syrian troops shelled Idlib."), 0, 0, None)]  # doctest: +SKIP
+    >>> doc = nlp("Syrian troops shelled Idlib.")  # doctest: +SKIP
+    >>> [f.mention.code for f in coder.find(doc, 0, None, None)]  # doctest: +SKIP
     ['SYRMIL']
 """
 
@@ -51,13 +52,29 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if (prev is not None and f.mention.origin == "ner" and f.mention.kind == "person"
-                and prev.mention.origin == "agent" and prev.mention.kind == "agent-person"
-                and prev.last == f.first and prev.mention.code):
+        if (
+            prev is not None
+            and f.mention.origin == "ner"
+            and f.mention.kind == "person"
+            and prev.mention.origin == "agent"
+            and prev.mention.kind == "agent-person"
+            and prev.last == f.first
+            and prev.mention.code
+        ):
             m = prev.mention
-            span = doc[prev.first:f.last]
-            merged = Mention(m.sentence_index, offset + span.start_char, offset + span.end_char,
-                             span.text, m.code, None, m.country, m.sector, "person", "ner+agent")
+            span = doc[prev.first : f.last]
+            merged = Mention(
+                m.sentence_index,
+                offset + span.start_char,
+                offset + span.end_char,
+                span.text,
+                m.code,
+                None,
+                m.country,
+                m.sector,
+                "person",
+                "ner+agent",
+            )
             out[-1] = Found(merged, prev.first, f.last)
             continue
         out.append(f)
@@ -112,8 +129,9 @@ class ActorCoder:
                 return form, code
         return None
 
-    def find(self, doc: Any, offset: int, sentence_of: dict[int, int] | None,
-             day: dt.date | None) -> list[Found]:
+    def find(
+        self, doc: Any, offset: int, sentence_of: dict[int, int] | None, day: dt.date | None
+    ) -> list[Found]:
         """Every actor mention in ``doc``; offsets are shifted by ``offset`` into the document."""
         from spacy.util import filter_spans
 
@@ -124,28 +142,57 @@ class ActorCoder:
             span.label = key
             spans.append(span)
         found: list[Found] = []
-        taken = set()
+        taken: set[int] = set()
         for span in filter_spans(spans):
             picked = self._pick(self.forms[span.label], day)
             if picked is None:
                 continue
             form, code = picked
             actor = self.lexicon.actors[form.actor_id]
-            kind = "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
-            found.append(self._make(doc, span.start, span.end, offset, sent_index, code, form.actor_id,
-                                    kind, "lexicon", _country(code), _sector(code)))
+            kind = (
+                "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
+            )
+            found.append(
+                self._make(
+                    doc,
+                    span.start,
+                    span.end,
+                    offset,
+                    sent_index,
+                    code,
+                    form.actor_id,
+                    kind,
+                    "lexicon",
+                    _country(code),
+                    _sector(code),
+                )
+            )
             taken.update(range(span.start, span.end))
         found.extend(self._agents(doc, offset, sent_index, found, taken))
         for ent in doc.ents:
             if ent.label_ in _NER_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
-                found.append(self._make(doc, ent.start, ent.end, offset, sent_index, None, None,
-                                        ent.label_.lower(), "ner", None, None))
+                found.append(
+                    self._make(
+                        doc,
+                        ent.start,
+                        ent.end,
+                        offset,
+                        sent_index,
+                        None,
+                        None,
+                        ent.label_.lower(),
+                        "ner",
+                        None,
+                        None,
+                    )
+                )
                 taken.update(range(ent.start, ent.end))
         found.sort(key=lambda f: f.first)
         return _titled(doc, found, offset, sent_index)
 
-    def _agents(self, doc: Any, offset: int, sent_index: dict[int, int], named: list[Found],
-                taken: set[int]) -> list[Found]:
+    def _agents(
+        self, doc: Any, offset: int, sent_index: dict[int, int], named: list[Found], taken: set[int]
+    ) -> list[Found]:
         from spacy.util import filter_spans
 
         spans = []
@@ -167,15 +214,28 @@ class ActorCoder:
                 code = country + entry.code if country else entry.code
             first = min(owner.first, span.start) if owner else span.start
             last = max(owner.last, span.end) if owner else span.end
-            out.append(self._make(doc, first, last, offset, sent_index, code,
-                                  owned.actor_id if owned else None, "agent-" + entry.kind,
-                                  "agent", country, entry.code))
+            out.append(
+                self._make(
+                    doc,
+                    first,
+                    last,
+                    offset,
+                    sent_index,
+                    code,
+                    owned.actor_id if owned else None,
+                    "agent-" + entry.kind,
+                    "agent",
+                    country,
+                    entry.code,
+                )
+            )
             taken.update(range(span.start, span.end))
         return out
 
     @staticmethod
     def _owner(doc: Any, head: Any, start: int, named: list[Found]) -> Found | None:
         """The named actor an agent belongs to: "Syrian troops", "Iraq's army", "army of Iraq"."""
+
         def at(i: int) -> Found | None:
             return next((f for f in named if f.covers(i)), None)
 
@@ -210,9 +270,19 @@ class ActorCoder:
         return None
 
     @staticmethod
-    def _make(doc: Any, first: int, last: int, offset: int, sent_index: dict[int, int],
-              code: str | None, actor_id: str | None, kind: str, origin: str,
-              country: str | None, sector: str | None) -> Found:
+    def _make(
+        doc: Any,
+        first: int,
+        last: int,
+        offset: int,
+        sent_index: dict[int, int],
+        code: str | None,
+        actor_id: str | None,
+        kind: str,
+        origin: str,
+        country: str | None,
+        sector: str | None,
+    ) -> Found:
         span = doc[first:last]
         mention = Mention(
             sentence_index=sent_index.get(span.sent.start, 0),

@@ -93,7 +93,11 @@ def cmd_code(args: argparse.Namespace) -> int:
     progress = _Progress()
     out_stream: TextIO | None = None
     if args.format != "parquet":
-        out_stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        out_stream = (
+            open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+            if args.output
+            else sys.stdout
+        )
     writer = EventWriter(args.format, out_stream, args.output)
     try:
         for item in _coded(args, progress):
@@ -128,8 +132,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 added += 1
         events = store.count("events")
     progress.done()
-    print(f"{added} documents added, {skipped} already stored; {events} events in {args.db}",
-          file=sys.stderr)
+    print(f"{added} documents added, {skipped} already stored; {events} events in {args.db}", file=sys.stderr)
     return _finish(progress)
 
 
@@ -161,8 +164,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
     with Store(args.db, read_only=True) as store:
-        print(f"{store.count('documents')} documents, {store.count('sentences')} sentences, "
-              f"{store.count('mentions')} actor mentions, {store.count('events')} events\n")
+        print(
+            f"{store.count('documents')} documents, {store.count('sentences')} sentences, "
+            f"{store.count('mentions')} actor mentions, {store.count('events')} events\n"
+        )
         events = list(store.events(limit=args.limit))
         print(f"Events (first {len(events)}, by date):")
         for e in events:
@@ -171,12 +176,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
             when = e.date.value.isoformat() if e.date else "undated"
             where = f" in {e.location.name}" if e.location else ""
             print(f"  {e.code} {src} -> {tgt} ({e.modality}, {e.voice}, {when}{where}) [{e.doc}]")
-            print(f"      \"{' '.join(e.sentence.split())}\"")
+            print(f'      "{" ".join(e.sentence.split())}"')
         print("\nMost active dyads:")
         print(f"  {'source':<12} {'target':<12} {'events':>6} {'coop':>5} {'confl':>5} {'goldstein':>9}")
         for d in store.dyads(args.dyads):
-            print(f"  {d.source:<12} {d.target:<12} {d.events:>6} {d.cooperation:>5} {d.conflict:>5} "
-                  f"{d.mean_goldstein:>9.2f}")
+            print(
+                f"  {d.source:<12} {d.target:<12} {d.events:>6} {d.cooperation:>5} {d.conflict:>5} "
+                f"{d.mean_goldstein:>9.2f}"
+            )
     return 0
 
 
@@ -189,8 +196,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="actorgraph", description=(
-        "Code political events (CAMEO) from news, opinion and blog posts, offline."))
+    p = argparse.ArgumentParser(
+        prog="actorgraph",
+        description=("Code political events (CAMEO) from news, opinion and blog posts, offline."),
+    )
     p.add_argument("--config", help="TOML file with an [actorgraph] table of settings")
     sub = p.add_subparsers(dest="command", required=True)
 

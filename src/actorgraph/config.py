@@ -24,8 +24,9 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names file and key."""
 
 
-def settings_from_mapping(values: Mapping[str, object], origin: str,
-                          base: Settings | None = None) -> Settings:
+def settings_from_mapping(
+    values: Mapping[str, object], origin: str, base: Settings | None = None
+) -> Settings:
     base = base or Settings()
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     changes: dict[str, object] = {}

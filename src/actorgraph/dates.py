@@ -22,10 +22,27 @@ from actorgraph.records import EventDate
 __all__ = ["date_for", "resolve"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {m: n for n, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], 1) for m in names}
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?")
@@ -78,8 +95,9 @@ def _relative(text: str, low: str, published: dt.date) -> EventDate | None:
         if re.search(rf"\b{name}\b", low):
             back = (published.weekday() - n) % 7
             if re.search(r"\bnext\b", low):
-                return EventDate(published + dt.timedelta(days=(n - published.weekday()) % 7 or 7),
-                                 "day", text)
+                return EventDate(
+                    published + dt.timedelta(days=(n - published.weekday()) % 7 or 7), "day", text
+                )
             if re.search(r"\blast\b", low) and back == 0:
                 back = 7
             return EventDate(published - dt.timedelta(days=back), "day", text)
@@ -118,7 +136,7 @@ def resolve(text: str, published: dt.date | None) -> EventDate | None:
         if rel:
             return rel
     m = _MONTH_ONLY.search(low)
-    if m and not re.search(r"\bmay\b", low) or (m and m.group(2)):
+    if (m and not re.search(r"\bmay\b", low)) or (m and m.group(2)):
         assert m is not None
         year = int(m.group(2)) if m.group(2) else None
         if year is None and published is not None:

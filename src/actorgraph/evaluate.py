@@ -53,8 +53,13 @@ class ProjectReport:
 def load_project_gold(path: Path | None = None) -> list[GoldCase]:
     """The project's gold sentences (or those in ``path``)."""
     if path is None:
-        text = resources.files("actorgraph").joinpath("data").joinpath("gold").joinpath(
-            "sentences.jsonl").read_text(encoding="utf-8")
+        text = (
+            resources.files("actorgraph")
+            .joinpath("data")
+            .joinpath("gold")
+            .joinpath("sentences.jsonl")
+            .read_text(encoding="utf-8")
+        )
     else:
         text = path.read_text(encoding="utf-8")
     cases = []
@@ -63,8 +68,7 @@ def load_project_gold(path: Path | None = None) -> list[GoldCase]:
             continue
         try:
             rec = json.loads(line)
-            events = tuple(Scored(rec["id"], e["source"], e["target"], e["code"])
-                           for e in rec["events"])
+            events = tuple(Scored(rec["id"], e["source"], e["target"], e["code"]) for e in rec["events"])
             day = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
             cases.append(GoldCase(rec["id"], rec["text"], day, events, tuple(rec.get("tags", []))))
         except (KeyError, ValueError, TypeError) as exc:
@@ -73,8 +77,15 @@ def load_project_gold(path: Path | None = None) -> list[GoldCase]:
 
 
 def _scored(unit: str, events: Iterable[Event]) -> list[Scored]:
-    return [Scored(unit, (e.source.code if e.source else None) or "---",
-                   (e.target.code if e.target else None) or "---", e.code) for e in events]
+    return [
+        Scored(
+            unit,
+            (e.source.code if e.source else None) or "---",
+            (e.target.code if e.target else None) or "---",
+            e.code,
+        )
+        for e in events
+    ]
 
 
 def evaluate_project(pipeline: Pipeline, cases: list[GoldCase] | None = None) -> ProjectReport:
@@ -91,13 +102,19 @@ def evaluate_project(pipeline: Pipeline, cases: list[GoldCase] | None = None) ->
 def _print_prf_table(rows: dict[str, PRF], out: TextIO, label: str) -> None:
     print(f"  {label:<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'gold':>5} {'sys':>5}", file=out)
     for key, r in rows.items():
-        print(f"  {key:<10} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.tp:>5} {r.gold:>5} "
-              f"{r.system:>5}", file=out)
+        print(
+            f"  {key:<10} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.tp:>5} {r.gold:>5} {r.system:>5}",
+            file=out,
+        )
 
 
 def _run_scorer(script: Path, gold: Path, system: Path, *extra: str) -> str:
-    proc = subprocess.run([sys.executable, str(script), *extra, str(gold), str(system)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(script), *extra, str(gold), str(system)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return proc.stdout + proc.stderr
 
 
@@ -119,10 +136,15 @@ def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
     with out.open("w", encoding="utf-8") as fh:
         for item in pipeline.run(docs):
             if isinstance(item, CodedDocument):
-                events = [{"plover": e.plover_type, "code": e.code,
-                           "source": {"code": e.source.code if e.source else None},
-                           "target": {"code": e.target.code if e.target else None}}
-                          for e in item.events]
+                events = [
+                    {
+                        "plover": e.plover_type,
+                        "code": e.code,
+                        "source": {"code": e.source.code if e.source else None},
+                        "target": {"code": e.target.code if e.target else None},
+                    }
+                    for e in item.events
+                ]
                 fh.write(json.dumps({"id": item.document.name, "events": events}) + "\n")
     return _run_scorer(shared / "score_plover.py", gold, out, "score")
 

@@ -27,11 +27,45 @@ __all__ = ["Coding", "EventCoder", "last_person"]
 _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
-_FUTURE_HEADS = {"intend", "plan", "prepare", "aim", "expect", "schedule", "set", "want", "hope",
-                 "seek", "decide", "agree", "promise", "vow", "pledge", "threaten", "go"}
+_FUTURE_HEADS = {
+    "intend",
+    "plan",
+    "prepare",
+    "aim",
+    "expect",
+    "schedule",
+    "set",
+    "want",
+    "hope",
+    "seek",
+    "decide",
+    "agree",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "go",
+}
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
-_CONTROL_HEADS = {"ask", "urge", "call", "order", "force", "allow", "persuade", "tell", "invite",
-                  "press", "encourage", "warn", "pressure", "permit", "help", "compel", "push"}
+_CONTROL_HEADS = {
+    "ask",
+    "urge",
+    "call",
+    "order",
+    "force",
+    "allow",
+    "persuade",
+    "tell",
+    "invite",
+    "press",
+    "encourage",
+    "warn",
+    "pressure",
+    "permit",
+    "help",
+    "compel",
+    "push",
+}
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
@@ -92,15 +126,25 @@ class EventCoder:
             prior = [f.mention for f in found if f.last <= t.i and _is_person(f.mention)]
             m = prior[-1] if prior else self.antecedent
             if m is not None:
-                return _Arg(Actor(t.text, m.code, m.actor_id, m.country, m.sector,
-                                  offset + t.idx, offset + t.idx + len(t.text)), "pronoun")
+                return _Arg(
+                    Actor(
+                        t.text,
+                        m.code,
+                        m.actor_id,
+                        m.country,
+                        m.sector,
+                        offset + t.idx,
+                        offset + t.idx + len(t.text),
+                    ),
+                    "pronoun",
+                )
             return None
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
             inside = [w for w in _phrase(t) if w.i != t.i]
             hits = [f for w in inside for f in found if f.covers(w.i)]
             coded = [f for f in hits if f.mention.code]
-            hit = (coded or hits or [None])[0]
+            hit = (coded or hits)[0] if hits else None
         if hit is None:
             return None
         m = hit.mention
@@ -110,13 +154,16 @@ class EventCoder:
     def _subjects(v: Any) -> tuple[list[Any], bool]:
         """Subject tokens of verb ``v`` and whether ``v`` is passive."""
         kids = list(v.children)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
-            v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids)
-        ) or (
-            # Headline passives lose their auxiliary and get misparsed as past tense:
-            # "Helicopter shot down by Houthis".
-            v.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in kids)
-            and any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
+        passive = (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+            or (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in kids))
+            or (
+                # Headline passives lose their auxiliary and get misparsed as past tense:
+                # "Helicopter shot down by Houthis".
+                v.tag_ in ("VBN", "VBD")
+                and not any(c.dep_ == "dobj" for c in kids)
+                and any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
+            )
         )
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         node = v
@@ -142,8 +189,15 @@ class EventCoder:
                             return objs
         return []
 
-    def _targets(self, v: Any, slots: Sequence[str], obj: Any | None, passive: bool,
-                 found: Sequence[Found], offset: int) -> list[_Arg]:
+    def _targets(
+        self,
+        v: Any,
+        slots: Sequence[str],
+        obj: Any | None,
+        passive: bool,
+        found: Sequence[Found],
+        offset: int,
+    ) -> list[_Arg]:
         for slot in slots:
             if slot == "dobj":
                 cands = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -228,8 +282,9 @@ class EventCoder:
                 out.append((p, None))
         return out
 
-    def code(self, doc: Any, found: Sequence[Found], offset: int,
-             antecedent: Mention | None = None) -> list[Coding]:
+    def code(
+        self, doc: Any, found: Sequence[Found], offset: int, antecedent: Mention | None = None
+    ) -> list[Coding]:
         """All events in ``doc`` (one parsed block piece).
 
         ``antecedent`` is the last person named before ``doc`` in the same document, for
@@ -253,8 +308,9 @@ class EventCoder:
                     out.extend(self._noun(n, noun_pats, found, offset))
         return _dedupe(out)
 
-    def _verb(self, v: Any, pats: Sequence[VerbPattern], found: Sequence[Found], offset: int,
-              used_nouns: set[int]) -> list[Coding]:
+    def _verb(
+        self, v: Any, pats: Sequence[VerbPattern], found: Sequence[Found], offset: int, used_nouns: set[int]
+    ) -> list[Coding]:
         subj, passive = self._subjects(v)
         matches = self._match_verb(v, pats)
         if not matches:
@@ -280,14 +336,17 @@ class EventCoder:
                 used_nouns.add(c.i)
         if not targets and len(sources) > 1 and pat.code[:2] in _JOINT_ROOTS:
             # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
-            return [c for n, s in enumerate(sources) for t in sources[n + 1:]
-                    for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)]
+            return [
+                c
+                for n, s in enumerate(sources)
+                for t in sources[n + 1 :]
+                for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
+            ]
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
 
-    def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int
-              ) -> list[Coding]:
+    def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
         if pat is None:
@@ -309,17 +368,32 @@ class EventCoder:
         anchor = governor if governor is not None else n
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))
 
-    def _pairs(self, trig: Any, code: str, rule: str, sources: list[_Arg], targets: list[_Arg],
-               found: Sequence[Found], offset: int, anchor: Any) -> Iterator[Coding]:
+    def _pairs(
+        self,
+        trig: Any,
+        code: str,
+        rule: str,
+        sources: list[_Arg],
+        targets: list[_Arg],
+        found: Sequence[Found],
+        offset: int,
+        anchor: Any,
+    ) -> Iterator[Coding]:
         if not any(a.actor.code for a in sources + targets):
             return
         modality = self._modality(anchor)
         speaker = self._speaker(anchor, found, offset)
         span = Span(offset + trig.idx, offset + trig.idx + len(trig.text), trig.text)
-        for s in sources or [None]:
-            for t in targets or [None]:
-                if s is not None and t is not None and (
-                    s.actor.start == t.actor.start or (s.actor.code and s.actor.code == t.actor.code)
+        sides: tuple[list[_Arg | None], list[_Arg | None]] = (
+            list(sources) or [None],
+            list(targets) or [None],
+        )
+        for s in sides[0]:
+            for t in sides[1]:
+                if (
+                    s is not None
+                    and t is not None
+                    and (s.actor.start == t.actor.start or (s.actor.code and s.actor.code == t.actor.code))
                 ):
                     continue
                 args = [a for a in (s, t) if a is not None]
@@ -328,8 +402,18 @@ class EventCoder:
                 conf = min(_ORIGIN_CONFIDENCE.get(a.origin, 0.5) for a in args)
                 if len(args) < 2:
                     conf *= 0.8
-                yield Coding(code, span, s.actor if s else None, t.actor if t else None, modality,
-                             rule, round(conf, 2), trig.sent.start, speaker, trig.i)
+                yield Coding(
+                    code,
+                    span,
+                    s.actor if s else None,
+                    t.actor if t else None,
+                    modality,
+                    rule,
+                    round(conf, 2),
+                    trig.sent.start,
+                    speaker,
+                    trig.i,
+                )
 
 
 def _is_person(m: Mention) -> bool:
@@ -359,8 +443,12 @@ def _dedupe(codings: list[Coding]) -> list[Coding]:
     seen = set()
     out = []
     for c in codings:
-        key = (c.code, c.source.code if c.source else None, c.target.code if c.target else None,
-               c.sentence_start)
+        key = (
+            c.code,
+            c.source.code if c.source else None,
+            c.target.code if c.target else None,
+            c.sentence_start,
+        )
         if key not in seen:
             seen.add(key)
             out.append(c)

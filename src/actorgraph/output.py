@@ -24,8 +24,15 @@ Scalar = str | int | float | None
 def _actor(a: Actor | None) -> dict[str, Scalar] | None:
     if a is None:
         return None
-    return {"text": a.text, "code": a.code, "actor_id": a.actor_id, "country": a.country,
-            "sector": a.sector, "start": a.start, "end": a.end}
+    return {
+        "text": a.text,
+        "code": a.code,
+        "actor_id": a.actor_id,
+        "country": a.country,
+        "sector": a.sector,
+        "start": a.start,
+        "end": a.end,
+    }
 
 
 def event_json(e: Event) -> dict[str, Any]:
@@ -48,9 +55,16 @@ def event_json(e: Event) -> dict[str, Any]:
         "date": e.date.value.isoformat() if e.date else None,
         "date_precision": e.date.precision if e.date else None,
         "date_text": e.date.text if e.date else None,
-        "location": None if loc is None else {
-            "name": loc.name, "geonames_id": loc.geonames_id, "lat": loc.lat, "lon": loc.lon,
-            "country": loc.country, "precision": loc.precision},
+        "location": None
+        if loc is None
+        else {
+            "name": loc.name,
+            "geonames_id": loc.geonames_id,
+            "lat": loc.lat,
+            "lon": loc.lon,
+            "country": loc.country,
+            "precision": loc.precision,
+        },
         "voice": e.voice,
         "attributed_to": _actor(e.attributed_to),
         "modality": e.modality,
@@ -60,47 +74,98 @@ def event_json(e: Event) -> dict[str, Any]:
 
 
 def _side(prefix: str, a: Actor | None) -> dict[str, Scalar]:
-    return {f"{prefix}_text": a.text if a else None, f"{prefix}_code": a.code if a else None,
-            f"{prefix}_actor_id": a.actor_id if a else None,
-            f"{prefix}_country": a.country if a else None,
-            f"{prefix}_sector": a.sector if a else None}
+    return {
+        f"{prefix}_text": a.text if a else None,
+        f"{prefix}_code": a.code if a else None,
+        f"{prefix}_actor_id": a.actor_id if a else None,
+        f"{prefix}_country": a.country if a else None,
+        f"{prefix}_sector": a.sector if a else None,
+    }
 
 
 def flat_event(e: Event) -> dict[str, Scalar]:
     """One flat row per event, for CSV, Parquet and the store."""
     loc = e.location
     row: dict[str, Scalar] = {
-        "event_id": e.event_id, "doc": e.doc, "doc_id": e.doc_id,
-        "sentence_index": e.sentence_index, "sentence": e.sentence,
-        "trigger_text": e.trigger.text, "trigger_start": e.trigger.start,
+        "event_id": e.event_id,
+        "doc": e.doc,
+        "doc_id": e.doc_id,
+        "sentence_index": e.sentence_index,
+        "sentence": e.sentence,
+        "trigger_text": e.trigger.text,
+        "trigger_start": e.trigger.start,
         "trigger_end": e.trigger.end,
     }
     row |= _side("source", e.source) | _side("target", e.target)
     row |= {
-        "code": e.code, "root": e.root, "quad_class": e.quad_class, "goldstein": e.goldstein,
-        "plover_type": e.plover_type, "plover_mode": e.plover_mode,
+        "code": e.code,
+        "root": e.root,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "plover_type": e.plover_type,
+        "plover_mode": e.plover_mode,
         "date": e.date.value.isoformat() if e.date else None,
         "date_precision": e.date.precision if e.date else None,
         "date_text": e.date.text if e.date else None,
-        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
         "location_precision": loc.precision if loc else None,
         "geonames_id": loc.geonames_id if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
         "voice": e.voice,
         "attributed_to_text": e.attributed_to.text if e.attributed_to else None,
         "attributed_to_code": e.attributed_to.code if e.attributed_to else None,
-        "modality": e.modality, "confidence": e.confidence, "rule": e.rule,
+        "modality": e.modality,
+        "confidence": e.confidence,
+        "rule": e.rule,
     }
     return row
 
 
-FLAT_COLUMNS: tuple[str, ...] = tuple((
-    "event_id doc doc_id sentence_index sentence trigger_text trigger_start trigger_end "
-    "source_text source_code source_actor_id source_country source_sector "
-    "target_text target_code target_actor_id target_country target_sector "
-    "code root quad_class goldstein plover_type plover_mode date date_precision date_text "
-    "location_name location_country location_precision geonames_id lat lon voice "
-    "attributed_to_text attributed_to_code modality confidence rule").split())
+FLAT_COLUMNS: tuple[str, ...] = tuple(
+    [
+        "event_id",
+        "doc",
+        "doc_id",
+        "sentence_index",
+        "sentence",
+        "trigger_text",
+        "trigger_start",
+        "trigger_end",
+        "source_text",
+        "source_code",
+        "source_actor_id",
+        "source_country",
+        "source_sector",
+        "target_text",
+        "target_code",
+        "target_actor_id",
+        "target_country",
+        "target_sector",
+        "code",
+        "root",
+        "quad_class",
+        "goldstein",
+        "plover_type",
+        "plover_mode",
+        "date",
+        "date_precision",
+        "date_text",
+        "location_name",
+        "location_country",
+        "location_precision",
+        "geonames_id",
+        "lat",
+        "lon",
+        "voice",
+        "attributed_to_text",
+        "attributed_to_code",
+        "modality",
+        "confidence",
+        "rule",
+    ]
+)
 
 
 def _sql_str(value: str) -> str:
@@ -127,8 +192,9 @@ class EventWriter:
             self._csv.writeheader()
         if fmt == "parquet":
             # Rows go through a temporary CSV so memory stays flat; DuckDB converts at close.
-            self._tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False,
-                                                    encoding="utf-8", newline="")
+            self._tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in close()
+                "w", suffix=".csv", delete=False, encoding="utf-8", newline=""
+            )
             self._csv = csv.DictWriter(self._tmp, fieldnames=FLAT_COLUMNS)
             self._csv.writeheader()
 
@@ -148,15 +214,26 @@ class EventWriter:
             self._tmp.close()
             try:
                 con = duckdb.connect()
-                types = {"date": "DATE", "sentence_index": "INTEGER", "trigger_start": "INTEGER",
-                         "trigger_end": "INTEGER", "quad_class": "INTEGER", "goldstein": "DOUBLE",
-                         "geonames_id": "BIGINT", "lat": "DOUBLE", "lon": "DOUBLE",
-                         "confidence": "DOUBLE", "code": "VARCHAR", "root": "VARCHAR"}
+                types = {
+                    "date": "DATE",
+                    "sentence_index": "INTEGER",
+                    "trigger_start": "INTEGER",
+                    "trigger_end": "INTEGER",
+                    "quad_class": "INTEGER",
+                    "goldstein": "DOUBLE",
+                    "geonames_id": "BIGINT",
+                    "lat": "DOUBLE",
+                    "lon": "DOUBLE",
+                    "confidence": "DOUBLE",
+                    "code": "VARCHAR",
+                    "root": "VARCHAR",
+                }
                 cols = ", ".join(f"'{c}': '{types.get(c, 'VARCHAR')}'" for c in FLAT_COLUMNS)
                 tmp_out = f"{self.path}.part"
                 con.execute(
                     f"COPY (SELECT * FROM read_csv({_sql_str(self._tmp.name)}, header=true, "
-                    f"columns={{{cols}}})) TO {_sql_str(tmp_out)} (FORMAT parquet)")
+                    f"columns={{{cols}}})) TO {_sql_str(tmp_out)} (FORMAT parquet)"
+                )
                 con.close()
                 os.replace(tmp_out, str(self.path))
             finally:

@@ -65,19 +65,17 @@ def _chunks(text: str, start: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def parse_documents(nlp: Any, documents: Sequence[Document], batch_size: int = 64
-                    ) -> list[list[Parsed]]:
+def parse_documents(nlp: Any, documents: Sequence[Document], batch_size: int = 64) -> list[list[Parsed]]:
     """Parse every non-boilerplate block of each document; one list of pieces per document."""
     units: list[tuple[int, Block, int, str]] = []
     for n, doc in enumerate(documents):
         for block in doc.blocks:
             if block.voice == "boilerplate":
                 continue
-            for offset, text in _chunks(doc.text[block.start:block.end], block.start):
+            for offset, text in _chunks(doc.text[block.start : block.end], block.start):
                 units.append((n, block, offset, text))
     out: list[list[Parsed]] = [[] for _ in documents]
     texts = (u[3] for u in units)
-    for (n, block, offset, _), spacy_doc in zip(units, nlp.pipe(texts, batch_size=batch_size),
-                                                strict=True):
+    for (n, block, offset, _), spacy_doc in zip(units, nlp.pipe(texts, batch_size=batch_size), strict=True):
         out[n].append(Parsed(block, offset, spacy_doc))
     return out

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
-from pathlib import Path
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from actorgraph import cameo
@@ -43,8 +43,16 @@ class Settings:
 
 
 def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
-    key = "|".join([doc_id, str(sentence), str(c.trigger.start), c.code,
-                    c.source.code or "" if c.source else "", c.target.code or "" if c.target else ""])
+    key = "|".join(
+        [
+            doc_id,
+            str(sentence),
+            str(c.trigger.start),
+            c.code,
+            c.source.code or "" if c.source else "",
+            c.target.code or "" if c.target else "",
+        ]
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -65,14 +73,13 @@ class Pipeline:
         while batch := list(itertools.islice(it, self.settings.batch_documents)):
             docs = [d for d in batch if isinstance(d, Document)]
             parsed = parse_documents(self.nlp, docs, self.settings.pipe_batch)
-            coded = {}
+            coded: dict[int, CodedDocument | Failure] = {}
             for doc, pieces in zip(docs, parsed, strict=True):
                 try:
                     coded[id(doc)] = self.code_parsed(doc, pieces)
                 except Exception as exc:  # one bad document must not stop the batch
                     log.exception("document %s (%s) failed", doc.doc_id, doc.name)
-                    coded[id(doc)] = Failure(doc.path or doc.name, f"internal error: {exc!r}",
-                                             doc=doc.name)
+                    coded[id(doc)] = Failure(doc.path or doc.name, f"internal error: {exc!r}", doc=doc.name)
             for item in batch:
                 yield coded[id(item)] if isinstance(item, Document) else item
 
@@ -86,8 +93,16 @@ class Pipeline:
             base = len(sentences)
             sent_of = {s.start: base + n for n, s in enumerate(piece.doc.sents)}
             for s in piece.doc.sents:
-                sentences.append(Sentence(sent_of[s.start], piece.block.index, piece.offset + s.start_char,
-                                          piece.offset + s.end_char, s.text, piece.block.voice))
+                sentences.append(
+                    Sentence(
+                        sent_of[s.start],
+                        piece.block.index,
+                        piece.offset + s.start_char,
+                        piece.offset + s.end_char,
+                        s.text,
+                        piece.block.voice,
+                    )
+                )
             found = self.actors.find(piece.doc, piece.offset, sent_of, day)
             mentions.extend(f.mention for f in found)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
@@ -95,15 +110,17 @@ class Pipeline:
             antecedent = last_person(found) or antecedent
         return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events))
 
-    def _event(self, document: Document, piece: Parsed, sentence: Sentence, c: Coding,
-               found: list[Found]) -> Event:
+    def _event(
+        self, document: Document, piece: Parsed, sentence: Sentence, c: Coding, found: list[Found]
+    ) -> Event:
         entry = cameo.lookup(c.code)
         trig = piece.doc[c.trigger_token]
         anchor = trig.head if trig.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "NOUN" else trig
         target = None
         if c.target is not None:
-            target = next((f for f in found if c.target.start is not None
-                           and f.mention.start == c.target.start), None)
+            target = next(
+                (f for f in found if c.target.start is not None and f.mention.start == c.target.start), None
+            )
         return Event(
             event_id=_event_id(document.doc_id, sentence.index, c),
             doc_id=document.doc_id,

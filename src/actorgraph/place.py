@@ -21,10 +21,23 @@ from actorgraph.records import Location
 
 __all__ = ["Gazetteer", "locate"]
 
-_LOCATIVE = {"in", "near", "at", "outside", "around", "across", "inside", "into", "over", "on",
-             "from", "throughout"}
-_ADMIN_WORDS = re.compile(r"\s+(province|governorate|region|district|area|oblast|county|state)$",
-                          re.IGNORECASE)
+_LOCATIVE = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "around",
+    "across",
+    "inside",
+    "into",
+    "over",
+    "on",
+    "from",
+    "throughout",
+}
+_ADMIN_WORDS = re.compile(
+    r"\s+(province|governorate|region|district|area|oblast|county|state)$", re.IGNORECASE
+)
 # ASCII alternate names only: the others are other scripts, which English text does not use.
 _ASCII = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
 
@@ -60,8 +73,14 @@ def _index() -> dict[str, Location]:
     places: dict[str, Location] = {}
     population: dict[str, int] = {}
     for city in gc.get_cities().values():
-        loc = Location(city["name"], iso3.get(city["countrycode"]), "place", int(city["geonameid"]),
-                       float(city["latitude"]), float(city["longitude"]))
+        loc = Location(
+            city["name"],
+            iso3.get(city["countrycode"]),
+            "place",
+            int(city["geonameid"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+        )
         for name in {city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))}:
             # The most populous city wins a shared name (Tripoli LBY vs LBY: the larger one).
             if population.get(name, -1) < int(city["population"]):
@@ -78,13 +97,14 @@ def _place_span(doc: Any, tok: Any) -> str:
             end = ent.end
             if end < len(doc) and doc[end].lower_ in ("province", "governorate", "region"):
                 end += 1
-            return str(doc[ent.start:end].text)
+            return str(doc[ent.start : end].text)
     words = [c for c in tok.children if c.dep_ == "compound"] + [tok]
     return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
 
 
-def locate(doc: Any, anchor: Any, trigger: Any, code: str, target: Found | None,
-           gazetteer: Gazetteer) -> Location | None:
+def locate(
+    doc: Any, anchor: Any, trigger: Any, code: str, target: Found | None, gazetteer: Gazetteer
+) -> Location | None:
     """The place the sentence attaches to the event whose predicate is ``anchor``."""
     heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
     for head in heads:

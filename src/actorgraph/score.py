@@ -66,8 +66,11 @@ def _match(g: Scored, s: Scored, level: str) -> bool:
         return False
     if _actor_ok(g.source, s.source, level) and _actor_ok(g.target, s.target, level):
         return True
-    return g.code.startswith(SYMMETRIC) and _actor_ok(g.source, s.target, level) and _actor_ok(
-        g.target, s.source, level)
+    return (
+        g.code.startswith(SYMMETRIC)
+        and _actor_ok(g.source, s.target, level)
+        and _actor_ok(g.target, s.source, level)
+    )
 
 
 def _by_unit(events: Iterable[Scored]) -> dict[str, list[Scored]]:
@@ -80,8 +83,9 @@ def _by_unit(events: Iterable[Scored]) -> dict[str, list[Scored]]:
     return out
 
 
-def _count(gold: dict[str, list[Scored]], system: dict[str, list[Scored]], level: str,
-           keep: Callable[[Scored], bool]) -> PRF:
+def _count(
+    gold: dict[str, list[Scored]], system: dict[str, list[Scored]], level: str, keep: Callable[[Scored], bool]
+) -> PRF:
     tp = n_gold = n_sys = 0
     for unit in gold.keys() | system.keys():
         gs = [g for g in gold.get(unit, []) if keep(g)]
@@ -108,4 +112,8 @@ def per_root(gold: Iterable[Scored], system: Iterable[Scored]) -> dict[str, PRF]
     """Root+dyad scores per CAMEO root: a system event counts against the root it claims."""
     g, s = _by_unit(gold), _by_unit(system)
     roots = sorted({e.code[:2] for es in (*g.values(), *s.values()) for e in es})
-    return {r: _count(g, s, "root+dyad", lambda e, r=r: e.code[:2] == r) for r in roots}
+
+    def of_root(root: str) -> Callable[[Scored], bool]:
+        return lambda e: e.code[:2] == root
+
+    return {r: _count(g, s, "root+dyad", of_root(r)) for r in roots}

@@ -35,11 +35,17 @@ SCHEMA_VERSION = 1
 
 _INT = {"sentence_index", "trigger_start", "trigger_end", "quad_class"}
 _FLOAT = {"goldstein", "lat", "lon", "confidence"}
-_EVENT_COLUMNS = ",\n    ".join(
-    f"{c} {'INTEGER' if c in _INT else 'DOUBLE' if c in _FLOAT else 'DATE' if c == 'date' else 'BIGINT' if c == 'geonames_id' else 'VARCHAR'}"
-    + (" PRIMARY KEY" if c == "event_id" else "")
-    for c in FLAT_COLUMNS
-)
+
+
+def _sql_type(column: str) -> str:
+    if column in _INT:
+        return "INTEGER"
+    if column in _FLOAT:
+        return "DOUBLE"
+    return {"date": "DATE", "geonames_id": "BIGINT", "event_id": "VARCHAR PRIMARY KEY"}.get(column, "VARCHAR")
+
+
+_EVENT_COLUMNS = ",\n    ".join(f"{c} {_sql_type(c)}" for c in FLAT_COLUMNS)
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
@@ -77,28 +83,52 @@ def _event_from_row(row: dict[str, Any]) -> Event:
     def actor(prefix: str) -> Actor | None:
         if row[f"{prefix}_text"] is None and row[f"{prefix}_code"] is None:
             return None
-        return Actor(row[f"{prefix}_text"], row[f"{prefix}_code"], row[f"{prefix}_actor_id"],
-                     row[f"{prefix}_country"], row[f"{prefix}_sector"])
+        return Actor(
+            row[f"{prefix}_text"],
+            row[f"{prefix}_code"],
+            row[f"{prefix}_actor_id"],
+            row[f"{prefix}_country"],
+            row[f"{prefix}_sector"],
+        )
 
     date = None
     if row["date"] is not None:
         date = EventDate(row["date"], row["date_precision"], row["date_text"] or "")
     loc = None
     if row["location_name"] is not None:
-        loc = Location(row["location_name"], row["location_country"], row["location_precision"],
-                       row["geonames_id"], row["lat"], row["lon"])
+        loc = Location(
+            row["location_name"],
+            row["location_country"],
+            row["location_precision"],
+            row["geonames_id"],
+            row["lat"],
+            row["lon"],
+        )
     speaker = None
     if row["attributed_to_text"] is not None:
         speaker = Actor(row["attributed_to_text"], row["attributed_to_code"])
     return Event(
-        event_id=row["event_id"], doc_id=row["doc_id"], doc=row["doc"],
-        sentence_index=row["sentence_index"], sentence=row["sentence"],
+        event_id=row["event_id"],
+        doc_id=row["doc_id"],
+        doc=row["doc"],
+        sentence_index=row["sentence_index"],
+        sentence=row["sentence"],
         trigger=Span(row["trigger_start"], row["trigger_end"], row["trigger_text"]),
-        source=actor("source"), target=actor("target"), code=row["code"], root=row["root"],
-        quad_class=row["quad_class"], goldstein=row["goldstein"],
-        plover_type=row["plover_type"], plover_mode=row["plover_mode"],
-        modality=row["modality"], voice=row["voice"], rule=row["rule"],
-        confidence=row["confidence"], date=date, location=loc, attributed_to=speaker,
+        source=actor("source"),
+        target=actor("target"),
+        code=row["code"],
+        root=row["root"],
+        quad_class=row["quad_class"],
+        goldstein=row["goldstein"],
+        plover_type=row["plover_type"],
+        plover_mode=row["plover_mode"],
+        modality=row["modality"],
+        voice=row["voice"],
+        rule=row["rule"],
+        confidence=row["confidence"],
+        date=date,
+        location=loc,
+        attributed_to=speaker,
     )
 
 
@@ -113,8 +143,7 @@ class Store:
         self.path = path
         if not read_only:
             self.con.execute(_SCHEMA)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                             [str(SCHEMA_VERSION)])
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         version = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if version is None or int(version[0]) != SCHEMA_VERSION:
             raise StoreError(f"{path}: schema version {version and version[0]}, expected {SCHEMA_VERSION}")
@@ -122,8 +151,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -146,39 +176,78 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [d.doc_id, d.name, d.title, d.url, d.published, d.source, d.path, d.text,
-                         dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+            con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    d.doc_id,
+                    d.name,
+                    d.title,
+                    d.url,
+                    d.published,
+                    d.source,
+                    d.path,
+                    d.text,
+                    dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                ],
+            )
             if d.blocks:
-                con.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [[d.doc_id, b.index, b.start, b.end, b.voice, b.speaker, b.depth]
-                                 for b in d.blocks])
+                con.executemany(
+                    "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [[d.doc_id, b.index, b.start, b.end, b.voice, b.speaker, b.depth] for b in d.blocks],
+                )
             if coded.sentences:
-                con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [[d.doc_id, s.index, s.block_index, s.start, s.end, s.text, s.voice]
-                                 for s in coded.sentences])
+                con.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [d.doc_id, s.index, s.block_index, s.start, s.end, s.text, s.voice]
+                        for s in coded.sentences
+                    ],
+                )
             if coded.mentions:
-                con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                [[d.doc_id, m.sentence_index, m.start, m.end, m.text, m.code,
-                                  m.actor_id, m.country, m.sector, m.kind, m.origin]
-                                 for m in coded.mentions])
+                con.executemany(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [
+                            d.doc_id,
+                            m.sentence_index,
+                            m.start,
+                            m.end,
+                            m.text,
+                            m.code,
+                            m.actor_id,
+                            m.country,
+                            m.sector,
+                            m.kind,
+                            m.origin,
+                        ]
+                        for m in coded.mentions
+                    ],
+                )
             if coded.events:
                 marks = ", ".join("?" for _ in FLAT_COLUMNS)
-                con.executemany(f"INSERT OR IGNORE INTO events VALUES ({marks})",
-                                [list(flat_event(e).values()) for e in coded.events])
+                con.executemany(
+                    f"INSERT OR IGNORE INTO events VALUES ({marks})",
+                    [list(flat_event(e).values()) for e in coded.events],
+                )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return True
 
-    def events(self, actor: str | None = None, code: str | None = None,
-               since: dt.date | None = None, limit: int | None = None) -> Iterator[Event]:
+    def events(
+        self,
+        actor: str | None = None,
+        code: str | None = None,
+        since: dt.date | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Event]:
         """Events filtered by actor code prefix (source or target), CAMEO code prefix and date.
 
         An event with no date of its own is dated by its document's publication date.
         """
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if actor:
             where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
             args += [actor.upper() + "%", actor.upper() + "%"]
@@ -188,10 +257,12 @@ class Store:
         if since:
             where.append("coalesce(e.date, d.published) >= ?")
             args.append(since)
-        sql = ("SELECT e.* FROM events e JOIN documents d USING (doc_id)"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY coalesce(e.date, d.published) NULLS LAST, e.doc, e.sentence_index,"
-               " e.trigger_start" + (f" LIMIT {int(limit)}" if limit else ""))
+        sql = (
+            "SELECT e.* FROM events e JOIN documents d USING (doc_id)"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date, d.published) NULLS LAST, e.doc, e.sentence_index,"
+            " e.trigger_start" + (f" LIMIT {int(limit)}" if limit else "")
+        )
         cur = self.con.execute(sql, args)
         names = [c[0] for c in cur.description]
         while rows := cur.fetchmany(1000):
@@ -204,5 +275,7 @@ class Store:
             "SELECT source_code, target_code, count(*), avg(goldstein),"
             " count(*) FILTER (WHERE quad_class <= 2), count(*) FILTER (WHERE quad_class >= 3)"
             " FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL"
-            " GROUP BY ALL ORDER BY 3 DESC, 1, 2 LIMIT ?", [limit]).fetchall()
+            " GROUP BY ALL ORDER BY 3 DESC, 1, 2 LIMIT ?",
+            [limit],
+        ).fetchall()
         return [DyadCount(r[0], r[1], int(r[2]), float(r[3]), int(r[4]), int(r[5])) for r in rows]

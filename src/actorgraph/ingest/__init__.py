@@ -37,9 +37,17 @@ def document_id(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def make_document(name: str, text: str, published: dt.date | None, *, html: bool = False,
-                  title: str | None = None, url: str | None = None, source: str | None = None,
-                  path: str | None = None) -> Document:
+def make_document(
+    name: str,
+    text: str,
+    published: dt.date | None,
+    *,
+    html: bool = False,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    path: str | None = None,
+) -> Document:
     """Build a Document from text (or HTML) and its metadata; blocks carry the voices."""
     if html:
         page = parse_html(text)
@@ -102,33 +110,41 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = {"path": str(path), "line": number}
+        where = str(path)
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(reason=f"malformed JSON ({exc.msg} at column {exc.colno})", **where)
+            yield Failure(where, f"malformed JSON ({exc.msg} at column {exc.colno})", number)
             continue
         if not isinstance(rec, dict):
-            yield Failure(reason="a line must be a JSON object", **where)
+            yield Failure(where, "a line must be a JSON object", number)
             continue
         body, html = _field(rec, "text"), False
         if body is None and _field(rec, "html") is not None:
             body, html = _field(rec, "html"), True
         name = str(rec["id"]) if rec.get("id") not in (None, "") else f"{path.name}:{number}"
         if body is None:
-            yield Failure(reason="no 'text' or 'html' field with content", doc=name, **where)
+            yield Failure(where, "no 'text' or 'html' field with content", number, doc=name)
             continue
         published = default_date
         if rec.get("date") not in (None, ""):
             try:
                 published = dt.date.fromisoformat(str(rec["date"])[:10])
             except ValueError:
-                yield Failure(reason=f"date {rec['date']!r} is not YYYY-MM-DD", doc=name, **where)
+                yield Failure(where, f"date {rec['date']!r} is not YYYY-MM-DD", number, doc=name)
                 continue
-        doc = make_document(name, body, published, html=html, title=_field(rec, "title"),
-                            url=_field(rec, "url"), source=_field(rec, "source"), path=str(path))
+        doc = make_document(
+            name,
+            body,
+            published,
+            html=html,
+            title=_field(rec, "title"),
+            url=_field(rec, "url"),
+            source=_field(rec, "source"),
+            path=str(path),
+        )
         if not _content_blocks(doc.blocks):
-            yield Failure(reason="no text content", doc=name, **where)
+            yield Failure(where, "no text content", number, doc=name)
             continue
         yield doc
 
@@ -141,8 +157,9 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]], default_date: dt.date | None = None
-               ) -> Iterator[Document | Failure]:
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], default_date: dt.date | None = None
+) -> Iterator[Document | Failure]:
     """Read files and folders (recursively) in order, yielding documents and failures.
 
     A named file is read whatever its suffix (as text, or HTML when it looks like HTML);

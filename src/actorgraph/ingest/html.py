@@ -18,14 +18,30 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
-from lxml import etree
+from lxml.html import HtmlElement
 
 from actorgraph.records import Block, Voice
 
 __all__ = ["HtmlPage", "parse_html"]
 
-_DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "form", "aside", "iframe",
-              "svg", "button", "select", "input", "textarea", "template", "menu"}
+_DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "aside",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "template",
+    "menu",
+}
 _BOILERPLATE_ATTR = re.compile(
     r"(^|[\s_-])(share|sharing|social|related|subscribe|newsletter|nav|navigation|menu|sidebar|"
     r"widget|footer|breadcrumbs?|comment-respond|respond|reply|cookie|advert|ads?|promo|"
@@ -33,12 +49,47 @@ _BOILERPLATE_ATTR = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_ATTR = re.compile(r"(^|\s)(comment|depth-\d+|disqus|post-comment)(\s|$)", re.IGNORECASE)
-_CONTAINER_TAGS = {"div", "article", "section", "ol", "ul", "blockquote", "main", "table",
-                   "tbody", "tr", "dl", "figure"}
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th", "dd", "dt",
-               "figcaption", "caption"}
-_DATE_META = ("article:published_time", "og:published_time", "datePublished", "date",
-              "pubdate", "publishdate", "DC.date.issued", "sailthru.date")
+_CONTAINER_TAGS = {
+    "div",
+    "article",
+    "section",
+    "ol",
+    "ul",
+    "blockquote",
+    "main",
+    "table",
+    "tbody",
+    "tr",
+    "dl",
+    "figure",
+}
+_BLOCK_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+}
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "DC.date.issued",
+    "sailthru.date",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +100,11 @@ class HtmlPage:
     published: dt.date | None
 
 
-def _classes(el: etree._Element) -> str:
+def _classes(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
-def _is_boilerplate(el: etree._Element) -> bool:
+def _is_boilerplate(el: HtmlElement) -> bool:
     if el.tag in _DROP_TAGS:
         return True
     attrs = _classes(el)
@@ -61,7 +112,7 @@ def _is_boilerplate(el: etree._Element) -> bool:
     return bool(_BOILERPLATE_ATTR.search(attrs)) and not _COMMENT_ATTR.search(el.get("class", ""))
 
 
-def _comment_depth(el: etree._Element) -> int:
+def _comment_depth(el: HtmlElement) -> int:
     m = re.search(r"depth-(\d+)", el.get("class", ""))
     if m:
         return int(m.group(1))
@@ -72,7 +123,7 @@ def _comment_depth(el: etree._Element) -> int:
     return depth + 1
 
 
-def _commenter(el: etree._Element) -> str | None:
+def _commenter(el: HtmlElement) -> str | None:
     for node in el.iter():
         cls = node.get("class", "") if isinstance(node.tag, str) else ""
         if re.search(r"\b(fn|comment-author|author-name|username)\b", cls):
@@ -98,7 +149,7 @@ class _Walker:
         self.blocks.append(Block(len(self.blocks), self.pos, self.pos + len(text), voice, speaker, depth))
         self.pos += len(text)
 
-    def walk(self, el: etree._Element, voice: Voice, speaker: str | None, depth: int) -> None:
+    def walk(self, el: HtmlElement, voice: Voice, speaker: str | None, depth: int) -> None:
         if not isinstance(el.tag, str) or _is_boilerplate(el):
             return
         tag = el.tag.lower()
@@ -108,14 +159,21 @@ class _Walker:
                 speaker = " ".join(cite.text_content().split()).lstrip("—–- ") or None
                 cite.drop_tree()
             voice = "quoted"
-        elif voice != "comment" and (tag == "li" or tag == "div") and _COMMENT_ATTR.search(
-            el.get("class", "") + " " + el.get("id", "")
-        ) and "comments" not in el.get("id", "") and "comment-list" not in el.get("class", ""):
+        elif (
+            voice != "comment"
+            and (tag == "li" or tag == "div")
+            and _COMMENT_ATTR.search(el.get("class", "") + " " + el.get("id", ""))
+            and "comments" not in el.get("id", "")
+            and "comment-list" not in el.get("class", "")
+        ):
             voice, depth, speaker = "comment", _comment_depth(el), _commenter(el)
         elif voice == "comment" and tag == "li" and _COMMENT_ATTR.search(el.get("class", "")):
             depth, speaker = _comment_depth(el), _commenter(el)
-        if voice == "comment" and re.search(r"\b(fn|comment-author|vcard|comment-meta|"
-                                            r"commentmetadata|reply)\b", el.get("class", "")):
+        if voice == "comment" and re.search(
+            r"\b(fn|comment-author|vcard|comment-meta|"
+            r"commentmetadata|reply)\b",
+            el.get("class", ""),
+        ):
             return
         if tag in _BLOCK_TAGS and not any(
             isinstance(c.tag, str) and c.tag in _BLOCK_TAGS | _CONTAINER_TAGS for c in el.iterdescendants()
@@ -131,7 +189,7 @@ class _Walker:
                 self.add(child.tail, voice, speaker, depth)
 
 
-def _published(root: etree._Element) -> dt.date | None:
+def _published(root: HtmlElement) -> dt.date | None:
     for meta in root.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
         if key in _DATE_META and meta.get("content"):
@@ -156,7 +214,7 @@ def parse_html(markup: str) -> HtmlPage:
     """Extract the content blocks, title and publication date of an HTML page."""
     root = lxml.html.document_fromstring(markup or "<html></html>")
     title_el = root.find(".//title")
-    title = " ".join(title_el.text_content().split()) if title_el is not None else None
+    title = " ".join(str(title_el.text or "").split()) if title_el is not None else None
     published = _published(root)
     body = root.find(".//body")
     main = body if body is not None else root
@@ -166,9 +224,11 @@ def parse_html(markup: str) -> HtmlPage:
         walker.walk(articles[0], "author", None, 0)
         # Comment sections usually sit outside <article>.
         for el in main.iter():
-            if isinstance(el.tag, str) and re.search(r"\b(comments|disqus_thread)\b", el.get("id", "")):
-                if not any(a is articles[0] for a in el.iterancestors()):
-                    walker.walk(el, "comment", None, 1)
+            is_comments = isinstance(el.tag, str) and re.search(
+                r"\b(comments|disqus_thread)\b", el.get("id", "")
+            )
+            if is_comments and not any(a is articles[0] for a in el.iterancestors()):
+                walker.walk(el, "comment", None, 1)
     else:
         walker.walk(main, "author", None, 0)
     return HtmlPage("".join(walker.parts), tuple(walker.blocks), title or None, published)

@@ -39,8 +39,7 @@ _DATE_LINE = re.compile(
     r"\s+\d{1,2},\s+\d{4}(\s+at\s+.*)?$",
     re.IGNORECASE,
 )
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DATELINE = re.compile(
     rf"^\s*(?:(?:published|posted|date|updated)(?:\s+on)?\s*:?\s*)?(?:\w+day,?\s+)?"
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<mdy>(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}})"
@@ -139,8 +138,7 @@ class _Segmenter:
         self.speaker: str | None = None
         self.indents: list[int] = []
 
-    def emit(self, start: int, end: int, voice: Voice, speaker: str | None = None,
-             depth: int = 0) -> None:
+    def emit(self, start: int, end: int, voice: Voice, speaker: str | None = None, depth: int = 0) -> None:
         while start < end and self.text[start].isspace():
             start += 1
         if start < end:
@@ -192,7 +190,7 @@ class _Segmenter:
             self.speaker = None
             after = first.split(".", 1)[1].strip()
             start = p.start + first.index(after) if after else p.start + len(first) + 1
-        lines = self.text[start:p.end].split("\n")
+        lines = self.text[start : p.end].split("\n")
         # A short name line followed by a date line introduces the comment.
         if len(lines) >= 2 and _DATE_LINE.match(lines[1]) and len(lines[0].split()) <= 5:
             self.speaker = lines[0].strip()
@@ -204,7 +202,7 @@ class _Segmenter:
             start += len(lines[0]) + 1
         if start >= p.end:
             return
-        for s, e, bp in _split_boilerplate(_Para(start, p.end, 0, self.text[start:p.end])):
+        for s, e, bp in _split_boilerplate(_Para(start, p.end, 0, self.text[start : p.end])):
             if bp:
                 self.emit(s, e, "boilerplate")
             else:
@@ -213,12 +211,18 @@ class _Segmenter:
 
 def _speaker(intro: str) -> str | None:
     """The outlet or person an introducing line names ("as the BBC reported:")."""
-    m = re.search(r"\b(?:as|from|by|in)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
-                  r"\s+(?:reports?|reported|writes|wrote|says|said|notes|put it)\b", intro)
+    m = re.search(
+        r"\b(?:as|from|by|in)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
+        r"\s+(?:reports?|reported|writes|wrote|says|said|notes|put it)\b",
+        intro,
+    )
     if m:
         return m.group(1)
-    m = re.search(r"\b((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)\s+"
-                  r"(?:reports?|reported|writes|wrote|says|said|notes)\s*:?\s*$", intro)
+    m = re.search(
+        r"\b((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)\s+"
+        r"(?:reports?|reported|writes|wrote|says|said|notes)\s*:?\s*$",
+        intro,
+    )
     return m.group(1) if m else None
 
 
@@ -253,6 +257,8 @@ def segment_text(text: str) -> tuple[Block, ...]:
     found = dateline(text)
     if found:
         _, start, end = found
-        blocks = [Block(b.index, b.start, b.end, "boilerplate") if (b.start, b.end) == (start, end)
-                  else b for b in blocks]
+        blocks = [
+            Block(b.index, b.start, b.end, "boilerplate") if (b.start, b.end) == (start, end) else b
+            for b in blocks
+        ]
     return tuple(blocks)

@@ -140,16 +140,15 @@ class _Builder:
             terms = [*old.terms, *terms]
         self.actors[actor_id] = ActorEntry(actor_id, name, kind, tuple(terms), f"{row.path}:{row.line}")
 
-    def form(self, row: Row, text: str, actor_id: str, role: str, code: str | None,
-             term: Term | None = None) -> None:
+    def form(
+        self, row: Row, text: str, actor_id: str, role: str, code: str | None, term: Term | None = None
+    ) -> None:
         """Register a surface form; one undated form may not name two different codes."""
         if code is not None:
             seen = self.static_code.get(text)
             if seen and seen[0] != code:
                 other = seen[1]
-                raise row.error(
-                    f"{text!r} is coded {code} here and {seen[0]} at {other.path}:{other.line}"
-                )
+                raise row.error(f"{text!r} is coded {code} here and {seen[0]} at {other.path}:{other.line}")
             self.static_code.setdefault(text, (code, row))
         start, end = (term.start, term.end) if term else (None, None)
         self.forms.setdefault((text, actor_id, start), NameForm(text, actor_id, role, start, end))
@@ -215,8 +214,9 @@ def _check_people(b: _Builder) -> None:
                 hi = min(a.end or dt.date.max, c.end or dt.date.max)
                 if lo < hi:
                     path, _, line = b.actors[a.actor_id].origin.rpartition(":")
-                    raise LexiconError(path, int(line), text,
-                                       f"names both {a.actor_id} and {c.actor_id} on {lo}")
+                    raise LexiconError(
+                        path, int(line), text, f"names both {a.actor_id} and {c.actor_id} on {lo}"
+                    )
 
 
 def load_actor_lexicon(folder: Path | None = None) -> ActorLexicon:

@@ -68,7 +68,8 @@ class EventLexicon:
     def speech_lemmas(self) -> frozenset[str]:
         """Verbs with a bare statement pattern: what they introduce is reported speech."""
         return frozenset(
-            lemma for lemma, pats in self.verbs.items()
+            lemma
+            for lemma, pats in self.verbs.items()
             if any(p.code.startswith("01") and not p.objects for p in pats)
         )
 
@@ -98,8 +99,14 @@ def _verbs(folder: Path | None) -> dict[str, tuple[VerbPattern, ...]]:
         lemma, particle = row.one("lemma"), row.maybe("particle")
         objects = frozenset(row.many("object"))
         shape = " ".join(filter(None, [lemma, particle, "+" + "|".join(sorted(objects)) if objects else ""]))
-        pat = VerbPattern(code, lemma, particle, objects, row.many("target"),
-                          f"verb '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})")
+        pat = VerbPattern(
+            code,
+            lemma,
+            particle,
+            objects,
+            row.many("target"),
+            f"verb '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})",
+        )
         for other in table.get(lemma, []):
             same_shape = other.particle == particle and (
                 other.objects & objects or not (other.objects or objects)
@@ -118,8 +125,13 @@ def _nouns(folder: Path | None) -> dict[str, tuple[NounPattern, ...]]:
         noun, mods = row.one("noun"), frozenset(row.many("modifier"))
         shape = " ".join([*sorted(mods), noun])
         table.setdefault(noun, []).append(
-            NounPattern(code, noun, mods, row.many("target"),
-                        f"noun '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})")
+            NounPattern(
+                code,
+                noun,
+                mods,
+                row.many("target"),
+                f"noun '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})",
+            )
         )
     return {k: tuple(v) for k, v in table.items()}
 
