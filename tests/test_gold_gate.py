@@ -1,0 +1,41 @@
+"""The gold gate: no change may lower the pinned quality floors without saying so.
+
+Floors live in tests/gold_floors.json. The shared gold sets are scored with the shared
+scorers when ../shared is present, and skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph import Pipeline
+from actorgraph.evaluate import evaluate_plover, evaluate_project, evaluate_seeds
+
+FLOORS = json.loads((Path(__file__).parent / "gold_floors.json").read_text(encoding="utf-8"))
+
+
+def _figure(text: str, label: str) -> float:
+    line = next(ln for ln in text.splitlines() if ln.startswith(label))
+    return float(line.split(label, 1)[1].split()[0])
+
+
+def test_project_gold_floors(pipeline: Pipeline) -> None:
+    report = evaluate_project(pipeline)
+    assert report.overall["root+dyad"].f1 >= FLOORS["project_root_dyad_f1"]
+    assert report.overall["root"].f1 >= FLOORS["project_root_f1"]
+
+
+def test_seeds_gold_floor(pipeline: Pipeline, shared: Path, tmp_path: Path) -> None:
+    text = evaluate_seeds(pipeline, shared, tmp_path)
+    assert _figure(text, "F1 root+dyad:") >= FLOORS["seeds_root_dyad_f1"], text
+
+
+def test_plover_gold_floors(pipeline: Pipeline, shared: Path, tmp_path: Path) -> None:
+    if not (shared / "gold" / "plover-gsr-dev.jsonl").exists():
+        pytest.skip("no PLOVER gold")
+    text = evaluate_plover(pipeline, shared, tmp_path)
+    assert _figure(text, "type found:") >= FLOORS["plover_type_found"], text
+    assert _figure(text, "F1 type+dyad:") >= FLOORS["plover_f1_type_dyad"], text
