@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -70,6 +71,38 @@ _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease
 _PRONOUNS = {"he", "she", "him", "her"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
+HEADLINE_MAX_WORDS = 12
+# Codes a state carries out with its armed forces: show of force, fighting, mass violence,
+# military withdrawal.
+_FORCE_ROOTS = {"15", "19", "20"}
+_FORCE_CODES = {"0874"}
+# Three-letter codes that are not states (regions, bare roles).
+_NOT_STATES = {
+    "WST",
+    "EUR",
+    "AFR",
+    "ASA",
+    "MEA",
+    "IGO",
+    "NGO",
+    "IMG",
+    "REB",
+    "MIL",
+    "GOV",
+    "CVL",
+    "COP",
+    "OPP",
+    "LEG",
+    "JUD",
+    "MED",
+    "PTY",
+    "SPY",
+    "ELI",
+    "BUS",
+    "REF",
+    "---",
+}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Clauses whose words do not belong to the noun phrase they hang from.
@@ -162,7 +195,10 @@ class EventCoder:
                 # "Helicopter shot down by Houthis".
                 v.tag_ in ("VBN", "VBD")
                 and not any(c.dep_ == "dobj" for c in kids)
-                and any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
+                and (
+                    any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
+                    or _is_headline(v.sent)
+                )
             )
         )
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -402,10 +438,14 @@ class EventCoder:
                 conf = min(_ORIGIN_CONFIDENCE.get(a.origin, 0.5) for a in args)
                 if len(args) < 2:
                     conf *= 0.8
+                source = s.actor if s else None
+                if source is not None and _uses_force(code) and _is_state(source.code):
+                    # A state uses force through its armed forces: "Russia launched air strikes".
+                    source = dataclasses.replace(source, code=f"{source.code}MIL", sector="MIL")
                 yield Coding(
                     code,
                     span,
-                    s.actor if s else None,
+                    source,
                     t.actor if t else None,
                     modality,
                     rule,
@@ -414,6 +454,20 @@ class EventCoder:
                     speaker,
                     trig.i,
                 )
+
+
+def _is_headline(sent: Any) -> bool:
+    """A short line with no final full stop: headline grammar drops auxiliaries ("Pilot executed")."""
+    words = [t for t in sent if not t.is_punct]
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and sent[-1].text not in (".", "!", "?", '"', "”")
+
+
+def _uses_force(code: str) -> bool:
+    return code[:2] in _FORCE_ROOTS or code in _FORCE_CODES
+
+
+def _is_state(code: str | None) -> bool:
+    return code is not None and len(code) == 3 and code.isalpha() and code not in _NOT_STATES
 
 
 def _is_person(m: Mention) -> bool:

@@ -10,11 +10,13 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate
-from actorgraph.records import CodedDocument, Document, Event, Failure, Mention, Sentence
+from actorgraph.records import Actor, CodedDocument, Document, Event, Failure, Mention, Sentence
 
 __all__ = ["Pipeline", "Settings"]
 
@@ -40,6 +42,41 @@ class Settings:
     batch_documents: int = 32  # documents coded together; bounds memory
     pipe_batch: int = 64  # texts per nlp.pipe batch
     lexicon_dir: str | None = None  # a folder whose .tsv tables replace the packaged ones
+
+
+# Roles that name no country by themselves ("rebels", "the army", "protesters").
+_BARE_ROLES = {"REB", "CVL", "OPP", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
+# Of those, the ones that the document's main place country may code: a story's rebels and
+# civilians are that country's, but its "minister" may be anyone's.
+_DOMESTIC_ROLES = {"REB", "CVL", "OPP"}
+# Confidence kept when an actor's country comes from context rather than the text.
+CONTEXT_CONFIDENCE = 0.8
+
+
+def with_context_country(event: Event, focus: str | None) -> Event:
+    """Give bare roles a country: the event's place, else the document's main place country.
+
+    "Massacre in Aleppo by terrorists" -> SYRREB. The rule records that it did so.
+    """
+    place = event.location.country if event.location and event.location.country else None
+    country = place or focus
+    roles = _BARE_ROLES if place else _DOMESTIC_ROLES
+    if country is None:
+        return event
+    changed: dict[str, object] = {}
+    for side in ("source", "target"):
+        actor: Actor | None = getattr(event, side)
+        if actor is not None and actor.country is None and actor.code in roles:
+            changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
+    if not changed:
+        return event
+    note = ", ".join(changed)
+    return dataclasses.replace(
+        event,
+        rule=f"{event.rule}; {note} country from context ({country})",
+        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
+        **changed,  # type: ignore[arg-type]
+    )
 
 
 def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
@@ -89,6 +126,7 @@ class Pipeline:
         events: list[Event] = []
         day = document.published
         antecedent = None
+        focus = self._focus_country(pieces)
         for piece in pieces:
             base = len(sentences)
             sent_of = {s.start: base + n for n, s in enumerate(piece.doc.sents)}
@@ -106,9 +144,24 @@ class Pipeline:
             found = self.actors.find(piece.doc, piece.offset, sent_of, day)
             mentions.extend(f.mention for f in found)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
-                events.append(self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found))
+                event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found)
+                events.append(with_context_country(event, focus))
             antecedent = last_person(found) or antecedent
         return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events))
+
+    def _focus_country(self, pieces: list[Parsed]) -> str | None:
+        """The country of the places a document names most often: where its story happens."""
+        counts: Counter[str] = Counter()
+        for piece in pieces:
+            for ent in piece.doc.ents:
+                if ent.label_ in ("GPE", "LOC"):
+                    loc = self.gazetteer.lookup(ent.text)
+                    if loc is not None and loc.country:
+                        counts[loc.country] += 1
+        top = counts.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return None  # no single main country: do not guess
+        return top[0][0]
 
     def _event(
         self, document: Document, piece: Parsed, sentence: Sentence, c: Coding, found: list[Found]
