@@ -15,7 +15,6 @@ from typing import Any
 
 import duckdb
 import pytest
-from lxml import etree
 
 import actorgraph.evaluate as evaluate
 from actorgraph import Pipeline, Settings, read_paths
@@ -30,7 +29,8 @@ EVENT_KEYS = {"doc", "code", "source", "target", "plover", "sentence", "voice", 
 GOOD = "Russian jets bombed rebel positions near Idlib on Tuesday.\n"
 WIRE = [
     {"id": "r1", "date": "2024-03-14", "text": "Russian jets bombed rebel positions near Idlib."},
-    {"id": "i1", "date": "2023-05-02", "text": "Iran condemned the Israeli air strikes on Damascus."},
+    {"id": "i1", "date": "2023-05-02",
+     "text": "Iran condemned the Israeli air strikes on Damascus."},
     {"id": "t1", "date": "2022-01-10", "text": "Turkey and Iraq signed an agreement in Baghdad."},
 ]
 
@@ -98,7 +98,7 @@ def test_code_example_prints_jsonl_events(built: list[Settings],
     records = jsonl_records(out)
     assert records
     for rec in records:
-        assert EVENT_KEYS <= set(rec)
+        assert set(rec) >= EVENT_KEYS
         assert rec["doc"] == "news_airstrikes.txt"
         assert isinstance(rec["code"], str) and rec["code"].isdigit()
         assert {"text", "code"} <= set(rec["source"]) and {"text", "code"} <= set(rec["target"])
@@ -193,17 +193,28 @@ def test_code_output_file(built: list[Settings], capsys: pytest.CaptureFixture[s
     assert records and {r["doc"] for r in records} <= {"r1", "i1", "t1"}
 
 
-def test_code_date_option_reaches_undated_documents(built: list[Settings],
+@pytest.mark.parametrize("command", ["code", "ingest"])
+def test_date_option_reaches_undated_documents_only(built: list[Settings], pipeline: Pipeline,
                                                     capsys: pytest.CaptureFixture[str],
-                                                    tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text(GOOD, encoding="utf-8")
-    code, out, _ = run(capsys, "code", "--date", "2024-03-14", good)
-    assert code == 0
-    strikes = [r for r in jsonl_records(out) if r["code"].startswith("19")]
-    assert strikes, out
-    # "on Tuesday" before Thursday 2024-03-14
-    assert {r["date"] for r in strikes} == {"2024-03-12"}
+                                                    tmp_path: Path, command: str) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text(GOOD, encoding="utf-8")
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(json.dumps(WIRE[1]) + "\n", encoding="utf-8")
+    db = tmp_path / "dates.duckdb"
+    extra = ["--db", str(db)] if command == "ingest" else ["-o", str(tmp_path / "x.jsonl")]
+    assert main([command, "--date", "2024-03-14", str(undated), str(dated), *extra]) == 0
+    if command == "ingest":
+        with Store(str(db), read_only=True) as store:
+            got = dict(store.con.execute("SELECT name, published FROM documents").fetchall())
+        assert got == {"undated.txt": dt.date(2024, 3, 14), "i1": dt.date(2023, 5, 2)}
+    else:
+        # The events equal those of the same documents read with that default date.
+        records = jsonl_records((tmp_path / "x.jsonl").read_text(encoding="utf-8"))
+        expected = [e.event_id for item in pipeline.run(read_paths(
+            [str(undated), str(dated)], dt.date(2024, 3, 14)))
+            if isinstance(item, CodedDocument) for e in item.events]
+        assert [r["event_id"] for r in records] == expected
 
 
 @pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "14/03/2024"])
@@ -234,12 +245,6 @@ def test_code_with_a_model_that_is_not_installed(capsys: pytest.CaptureFixture[s
     assert "no_such_spacy_model_xyz" in err and "not installed" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=etree.ParserError,
-    reason="an .html file holding only a comment makes parse_html raise lxml ParserError, "
-    "which main() does not catch: a traceback and the rest of the batch is lost",
-)
 def test_code_html_with_only_a_comment_is_one_error_line(built: list[Settings],
                                                          capsys: pytest.CaptureFixture[str],
                                                          tmp_path: Path) -> None:
@@ -270,7 +275,7 @@ def test_ingest_events_and_summary(built: list[Settings], capsys: pytest.Capture
     assert (code, err) == (0, "")
     records = jsonl_records(out)
     assert [r["event_id"] for r in records] == [e.event_id for e in stored]
-    assert all(EVENT_KEYS <= set(r) for r in records)
+    assert all(set(r) >= EVENT_KEYS for r in records)
 
     code, out, err = run(capsys, "events", "--db", db)
     assert (code, err) == (0, "")
@@ -343,7 +348,7 @@ def test_ingest_twice_adds_nothing(built: list[Settings], capsys: pytest.Capture
     first = capsys.readouterr().err.splitlines()[-1]
     assert first.startswith("3 documents added, 0 already stored; ")
     code, out, err = run(capsys, "ingest", wire, "--db", db)
-    assert code == 0
+    assert (code, out) == (0, "")
     assert err.splitlines()[-1].startswith("0 documents added, 3 already stored; ")
     assert err.splitlines()[-1].split("; ")[1] == first.split("; ")[1]  # same event count
 
@@ -359,12 +364,6 @@ def test_ingest_with_bad_inputs(built: list[Settings], capsys: pytest.CaptureFix
     assert err.splitlines()[-1] == "actorgraph: 4 of 6 documents failed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="on re-ingest the already-stored documents are left out of the total, so 4 bad "
-    "inputs among 6 report '4 of 4 documents failed'",
-)
 def test_reingest_with_bad_inputs_counts_every_document(built: list[Settings],
                                                         capsys: pytest.CaptureFixture[str],
                                                         bad_folder: Path,
@@ -431,12 +430,7 @@ def test_config_missing_file(built: list[Settings], capsys: pytest.CaptureFixtur
 # --- eval -------------------------------------------------------------------------------------
 
 def test_eval_without_shared_gold(built: list[Settings], capsys: pytest.CaptureFixture[str],
-                                  monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # run_eval binds its output stream when the module is imported (see the xfail below);
-    # hand it the captured stream so this test checks what eval prints.
-    real = evaluate.run_eval
-    monkeypatch.setattr(evaluate, "run_eval",
-                        lambda pipeline, shared: real(pipeline, shared, out=__import__("sys").stdout))
+                                  tmp_path: Path) -> None:
     empty = tmp_path / "shared"
     empty.mkdir()
     code, out, err = run(capsys, "eval", "--shared", empty)
@@ -449,12 +443,6 @@ def test_eval_without_shared_gold(built: list[Settings], capsys: pytest.CaptureF
     assert lines[-1] == "== shared gold: not found (pass --shared DIR); skipped"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="run_eval's `out: TextIO = sys.stdout` default is bound at import, so `actorgraph "
-    "eval` called in-process ignores a later redirect of sys.stdout (capsys, redirect_stdout)",
-)
 def test_eval_prints_to_the_current_stdout(built: list[Settings],
                                            capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch,

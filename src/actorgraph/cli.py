@@ -80,10 +80,10 @@ def _coded(args: argparse.Namespace, progress: _Progress) -> Iterator[CodedDocum
         yield item
 
 
-def _finish(progress: _Progress) -> int:
+def _finish(progress: _Progress, skipped: int = 0) -> int:
     progress.done()
     if progress.failed:
-        total = progress.docs + progress.failed
+        total = progress.docs + progress.failed + skipped
         print(f"actorgraph: {progress.failed} of {total} documents failed", file=sys.stderr)
         return 1
     return 0
@@ -133,7 +133,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         events = store.count("events")
     progress.done()
     print(f"{added} documents added, {skipped} already stored; {events} events in {args.db}", file=sys.stderr)
-    return _finish(progress)
+    return _finish(progress, skipped)
 
 
 def _table(events: Sequence[Event], out: TextIO) -> None:

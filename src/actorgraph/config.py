@@ -38,6 +38,8 @@ def settings_from_mapping(
             expected = str
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
             raise ConfigError(f"{origin}: {key} must be a {expected.__name__}, not {value!r}")
+        if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+            raise ConfigError(f"{origin}: {key} must be 1 or more, not {value}")
         changes[key] = value
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
@@ -51,6 +53,8 @@ def load_settings(path: str | None) -> Settings:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
     table = data.get("actorgraph", {})

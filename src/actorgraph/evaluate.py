@@ -149,8 +149,9 @@ def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
     return _run_scorer(shared / "score_plover.py", gold, out, "score")
 
 
-def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO = sys.stdout) -> dict[str, float]:
+def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO | None = None) -> dict[str, float]:
     """Print every score we can compute; return the headline figures by name."""
+    out = out if out is not None else sys.stdout  # resolved now, so redirection is honoured
     figures: dict[str, float] = {}
     report = evaluate_project(pipeline)
     print(f"== project gold ({report.cases} sentences, packaged data/gold/sentences.jsonl)", file=out)

@@ -14,9 +14,9 @@ import dataclasses
 import hashlib
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,10 @@ class Settings:
     batch_documents: int = 32  # documents coded together; bounds memory
     pipe_batch: int = 64  # texts per nlp.pipe batch
     lexicon_dir: str | None = None  # a folder whose .tsv tables replace the packaged ones
+
+    def __post_init__(self) -> None:
+        if self.batch_documents < 1 or self.pipe_batch < 1:
+            raise ValueError("batch_documents and pipe_batch must be 1 or more")
 
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 import actorgraph.ingest as ingest
 from actorgraph.ingest import document_id, make_document, read_paths
@@ -258,12 +257,6 @@ def test_bad_files_inside_a_folder(tmp_path: Path) -> None:
     assert all("\n" not in f.message() for f in failures(items))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,  # `[failure] = []`: nothing came out
-    reason="an empty .jsonl file yields nothing at all (no Failure): the empty-document check "
-    "is skipped for JSONL",
-)
 def test_empty_jsonl_file_is_a_failure(tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_bytes(b"")
@@ -272,12 +265,6 @@ def test_empty_jsonl_file_is_a_failure(tmp_path: Path) -> None:
     assert failure.message().startswith(f"{empty}: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=etree.ParserError,
-    reason="parse_html raises lxml ParserError out of read_paths for HTML with no element "
-    "(a lone comment or doctype), ending the whole batch instead of yielding a Failure",
-)
 @pytest.mark.parametrize(
     ("name", "data"),
     [("comment.html", b"<!-- draft -->"), ("doctype.html", b"<!DOCTYPE html>"),
@@ -335,12 +322,6 @@ def test_default_date_applies_to_undated_inputs(tmp_path: Path) -> None:
     assert {d.published for d in docs(read(tmp_path))} == {None, dt.date(2024, 4, 12)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="default_date (--date) overrides the input's own date: read_paths passes it to "
-    "make_document as `published`, so the text dateline and the HTML meta date are never read",
-)
 @pytest.mark.parametrize(
     ("name", "content", "own"),
     [("dated.txt", "Syria talks\nPublished: March 14, 2024\n\n" + GOOD_TEXT,

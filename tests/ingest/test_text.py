@@ -156,11 +156,6 @@ def test_quotation_mark_quote_is_not_ended_by_a_double_blank_line_inside_it() ->
     assert voice_of(text, "Russia bombed Idlib.") == "author"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a quotation that closes mid-paragraph ('...,\" he said.') is never closed: every "
-    "later paragraph, even after a triple blank line, is coded as quoted voice",
-)
 def test_quote_closed_before_its_attribution_ends_at_that_paragraph() -> None:
     text = ('The minister said:\n\n"We will not negotiate,\" he told reporters.\n\n\n\n'
             "Russia bombed Idlib on Tuesday.")

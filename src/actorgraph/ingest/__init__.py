@@ -47,6 +47,7 @@ def make_document(
     url: str | None = None,
     source: str | None = None,
     path: str | None = None,
+    default_date: dt.date | None = None,
 ) -> Document:
     """Build a Document from text (or HTML) and its metadata; blocks carry the voices."""
     if html:
@@ -59,6 +60,8 @@ def make_document(
         blocks = segment_text(body)
         found = dateline(body) if published is None else None
         published = found[0] if found else published
+    # The input's own date (metadata, HTML meta, dateline) wins over the caller's default.
+    published = published or default_date
     return Document(document_id(body), name, body, blocks, title, url, published, source, path)
 
 
@@ -94,7 +97,7 @@ def _one_file(path: Path, kind: str, default_date: dt.date | None) -> Iterator[D
         return
     if kind == "text" and re.match(r"\s*(<!doctype html|<html)", text, re.IGNORECASE):
         kind = "html"
-    doc = make_document(path.name, text, default_date, html=kind == "html", path=str(path))
+    doc = make_document(path.name, text, None, html=kind == "html", path=str(path), default_date=default_date)
     if not _content_blocks(doc.blocks):
         yield Failure(str(path), "no text content")
         return
@@ -107,6 +110,9 @@ def _field(rec: dict[str, object], key: str) -> str | None:
 
 
 def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Document | Failure]:
+    if not text.strip():
+        yield Failure(str(path), "empty document (no JSON lines)")
+        return
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -126,7 +132,7 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
         if body is None:
             yield Failure(where, "no 'text' or 'html' field with content", number, doc=name)
             continue
-        published = default_date
+        published = None
         if rec.get("date") not in (None, ""):
             try:
                 published = dt.date.fromisoformat(str(rec["date"])[:10])
@@ -142,6 +148,7 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
             url=_field(rec, "url"),
             source=_field(rec, "source"),
             path=str(path),
+            default_date=default_date,
         )
         if not _content_blocks(doc.blocks):
             yield Failure(where, "no text content", number, doc=name)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
 from actorgraph.records import Block, Voice
@@ -212,7 +213,23 @@ def _iso_date(value: str) -> dt.date | None:
 
 def parse_html(markup: str) -> HtmlPage:
     """Extract the content blocks, title and publication date of an HTML page."""
-    root = lxml.html.document_fromstring(markup or "<html></html>")
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        # Nothing but whitespace, a comment or a doctype: a page with no content.
+        return HtmlPage("", (), None, None)
+    # Script and style text is never content, wherever it sits (even inside a <p>).
+    for el in list(root.iter("script", "style", "noscript", "template")):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:  # the text after the element stays where it was
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
     title_el = root.find(".//title")
     title = " ".join(str(title_el.text or "").split()) if title_el is not None else None
     published = _published(root)

@@ -133,6 +133,8 @@ class _Segmenter:
         self.intro: str | None = None  # the line that opened the current quote
         self.first = False  # the next paragraph is the quote's first
         self.until_close = False  # the quote opened with a quotation mark
+        self.open_marks = 0  # typographic quotation marks still open
+        self.straight = 0  # straight quotation marks seen in the quote
         self.comments = False
         self.depth = 0
         self.speaker: str | None = None
@@ -163,12 +165,20 @@ class _Segmenter:
         if self.first:
             self.first = False
             self.until_close = stripped[:1] in _OPEN_QUOTES
+            self.open_marks = self.straight = 0
         if not self.until_close and (p.gap_before >= 2 or _BOILERPLATE.match(stripped)):
             self.intro = None
             return False
         self.emit(p.start, p.end, "quoted", _speaker(self.intro))
-        if self.until_close and stripped.rstrip(".;").endswith(tuple(_CLOSE_QUOTES)):
-            self.intro = None
+        if self.until_close:
+            # Typographic marks open and close; straight ones alternate. The quote ends in the
+            # paragraph where they balance, even mid-paragraph ('..., "he said.').
+            opened = stripped.count("“") + stripped.count("«")
+            closed = stripped.count("”") + stripped.count("»")
+            self.open_marks += opened - closed
+            self.straight += stripped.count('"')
+            if (closed and self.open_marks <= 0) or (self.straight and self.straight % 2 == 0):
+                self.intro = None
         return True
 
     def author(self, p: _Para) -> None:
