@@ -131,6 +131,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     ("aid", "Saudi Arabia sent humanitarian aid to Sudan.", [("073", "SAU", "SDN", "asserted")], True),
     ("opinion is not an event", "My guess is that the Americans will stay in Syria for years.", [], True),
     ("statement without addressee", "The spokesman said the talks were useful.", [], True),
+    (
+        "a sponsor is not an owner",
+        "Iranian-backed militias fired rockets at the US base.",
+        [("194", "REB", "USAMIL", "asserted")],
+        True,
+    ),
+    (
+        "reported future",
+        "The spokesman said that Iran would expel two German diplomats.",
+        [("161", "IRN", "DEUGOV", "future")],
+        True,
+    ),
+    (
+        "conditional",
+        "Iran would expel German diplomats if Berlin refused.",
+        [("161", "IRN", "DEUGOV", "hypothetical")],
+        False,
+    ),
     ("headline passive, no agent", "Pilot executed;", [("1823", None, "MIL", "asserted")], True),
 ]
 

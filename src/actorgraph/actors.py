@@ -81,6 +81,34 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     return out
 
 
+# "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it.
+_SPONSOR_WORDS = {
+    "backed",
+    "led",
+    "allied",
+    "sponsored",
+    "supported",
+    "aligned",
+    "funded",
+    "trained",
+    "armed",
+    "controlled",
+    "affiliated",
+    "linked",
+    "inspired",
+    "based",
+}
+
+
+def _is_sponsor(doc: Any, after: int) -> bool:
+    """Whether the tokens after a name read "-backed", "-led"...: a sponsor, not an owner."""
+    nxt = doc[after : after + 2]
+    words = [t.lower_ for t in nxt]
+    return (len(words) == 2 and words[0] == "-" and words[1] in _SPONSOR_WORDS) or (
+        bool(words) and words[0].lstrip("-") in _SPONSOR_WORDS and words[0].startswith("-")
+    )
+
+
 def _country(code: str | None) -> str | None:
     if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
         return None
@@ -237,7 +265,11 @@ class ActorCoder:
         """The named actor an agent belongs to: "Syrian troops", "Iraq's army", "army of Iraq"."""
 
         def at(i: int) -> Found | None:
-            return next((f for f in named if f.covers(i)), None)
+            found = next((f for f in named if f.covers(i)), None)
+            # "Iranian-backed militias" are not Iran's: the name is a sponsor, not an owner.
+            if found is not None and _is_sponsor(doc, found.last):
+                return None
+            return found
 
         heads = [head]
         if head.dep_ == "compound" and head.head.pos_ == "PROPN":

@@ -256,15 +256,16 @@ class EventCoder:
         return []
 
     # ---- modality and attribution ---------------------------------------------------
-    @staticmethod
-    def _modality(v: Any) -> Modality:
+    def _modality(self, v: Any) -> Modality:
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         mode: Modality = "asserted"
         if aux & _FUTURE_AUX:
             mode = "future"
         elif aux & _HYPOTHETICAL_AUX:
-            mode = "hypothetical"
+            # "said Iran would expel": in reported speech "would" is the future of the past.
+            reported = aux & {"would", "'d"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech
+            mode = "future" if reported else "hypothetical"
         node = v
         while node.dep_ in ("xcomp", "ccomp", "advcl", "conj") and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
