@@ -453,3 +453,22 @@ def test_eval_prints_to_the_current_stdout(built: list[Settings],
     code, out, _ = run(capsys, "eval", "--shared", tmp_path)
     assert code == 0
     assert "== shared gold: not found" in out
+
+
+def test_events_filter_by_voice(built: list[Settings], capsys: pytest.CaptureFixture[str],
+                                tmp_path: Path) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text(
+        "Published: March 14, 2024\n\nTurkey shelled Kurdish positions, and I think it will go on.\n\n"
+        "Here is how the agency reported it:\n\nRussian jets bombed rebel positions near Idlib.\n\n\n"
+        "2 thoughts on \"post\"\n\n  1. Iran condemned Israel for the strike.\n",
+        encoding="utf-8")
+    db = tmp_path / "voices.duckdb"
+    assert main(["ingest", str(post), "--db", str(db)]) == 0
+    capsys.readouterr()
+    voices = {}
+    for voice in ("author", "quoted", "comment"):
+        got = _events(capsys, db, "--voice", voice)
+        assert got and {r["voice"] for r in got} == {voice}, voice
+        voices[voice] = {r["code"][:2] for r in got}
+    assert voices == {"author": {"19"}, "quoted": {"19"}, "comment": {"11"}}

@@ -151,7 +151,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
     with Store(args.db, read_only=True) as store:
-        events = store.events(args.actor, args.code, args.since, args.limit)
+        events = store.events(args.actor, args.code, args.since, args.limit, args.voice)
         if args.format == "jsonl":
             for e in events:
                 sys.stdout.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
@@ -224,6 +224,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--actor", help="actor code or prefix, as source or target (SYR, RUSGOV)")
     e.add_argument("--code", help="CAMEO code or prefix (19, 195)")
     e.add_argument("--since", type=_date, help="events on or after this date")
+    e.add_argument(
+        "--voice",
+        choices=["author", "quoted", "comment"],
+        help="whose voice: the author's claims, quoted sources, reader comments",
+    )
     e.add_argument("--limit", type=int)
     e.add_argument("--format", choices=["table", "jsonl"], default="table")
     e.set_defaults(func=cmd_events)

@@ -28,10 +28,22 @@ from typing import TextIO
 from actorgraph.ingest import make_document, read_paths
 from actorgraph.output import event_json
 from actorgraph.pipeline import Pipeline
+from actorgraph.place import Gazetteer
 from actorgraph.records import CodedDocument, Event
-from actorgraph.score import PRF, Scored, per_root, score
+from actorgraph.score import PRF, Scored, matched_pairs, per_root, score
 
-__all__ = ["GoldCase", "ProjectReport", "evaluate_project", "load_project_gold", "run_eval"]
+__all__ = [
+    "GoldCase",
+    "ProjectReport",
+    "Provenance",
+    "evaluate_plover",
+    "evaluate_project",
+    "evaluate_seeds",
+    "load_project_gold",
+    "provenance",
+    "run_eval",
+    "shared_dates",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +130,123 @@ def _run_scorer(script: Path, gold: Path, system: Path, *extra: str) -> str:
     return proc.stdout + proc.stderr
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How often matched events carry the gold's voice, place, place country and date."""
+
+    voice: tuple[int, int]
+    location: tuple[int, int]
+    country: tuple[int, int]
+    date: tuple[int, int]
+
+    def lines(self) -> list[str]:
+        def rate(pair: tuple[int, int]) -> str:
+            ok, n = pair
+            return f"{ok / n:.3f} ({ok}/{n})" if n else "n/a (0/0)"
+
+        return [
+            f"voice of matched events: {rate(self.voice)}",
+            f"location of matched events with a gold location: {rate(self.location)}",
+            f"location country of those: {rate(self.country)}",
+            f"date of matched events with a gold date: {rate(self.date)}",
+        ]
+
+
+def shared_dates() -> dict[str, dt.date]:
+    """Publication dates of the shared seed documents (see data/gold/shared_dates.tsv)."""
+    text = (
+        resources.files("actorgraph")
+        .joinpath("data")
+        .joinpath("gold")
+        .joinpath("shared_dates.tsv")
+        .read_text(encoding="utf-8")
+    )
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {name: dt.date.fromisoformat(day) for name, day in rows}
+
+
+def _norm_place(name: str) -> str:
+    name = re.sub(r"\b(province|governorate|region|area|city|the)\b", " ", name.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", name).split())
+
+
+def _place_ok(gold: str, system: Scored, gazetteer: Gazetteer) -> tuple[bool, bool]:
+    """Whether the system's place is the gold's, and whether its country is."""
+    if system.location is None:
+        return False, False
+    sys_name, sys_country = system.location.split("|", 1)
+    g, s = _norm_place(gold), _norm_place(sys_name)
+    parts = [p.strip() for p in gold.split(",") if p.strip()]
+    same = bool(g) and (g == s or g.startswith(s + " ") or _norm_place(parts[0]) == s)
+    countries = {loc.country for p in parts if (loc := gazetteer.lookup(p)) is not None}
+    if not same and (first := gazetteer.lookup(parts[0])) and (mine := gazetteer.lookup(sys_name)):
+        same = first.geonames_id is not None and first.geonames_id == mine.geonames_id
+    return same, sys_country in countries or (same and bool(sys_country))
+
+
+def provenance(pairs: list[tuple[Scored, Scored]], gazetteer: Gazetteer) -> Provenance:
+    voice = [g.voice == s.voice for g, s in pairs]
+    located = [_place_ok(g.location, s, gazetteer) for g, s in pairs if g.location]
+    dated = [g.date == s.date for g, s in pairs if g.date]
+    return Provenance(
+        (sum(voice), len(voice)),
+        (sum(p for p, _ in located), len(located)),
+        (sum(c for _, c in located), len(located)),
+        (sum(dated), len(dated)),
+    )
+
+
+def _code(actor: object) -> str:
+    code = actor.get("code") if isinstance(actor, dict) else actor
+    return str(code).upper() if code else "---"
+
+
 def evaluate_seeds(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
+    """Score the seeds with the shared scorer, then the provenance of matched events."""
     out = workdir / "seeds-system.jsonl"
+    dates = shared_dates()
+    system: list[Scored] = []
     with out.open("w", encoding="utf-8") as fh:
-        for item in pipeline.run(read_paths([shared / "seeds"])):
-            if isinstance(item, CodedDocument):
+        for path in sorted((shared / "seeds").iterdir()):
+            for item in pipeline.run(read_paths([path], dates.get(path.name))):
+                if not isinstance(item, CodedDocument):
+                    continue
                 for e in item.events:
-                    fh.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
-    return _run_scorer(shared / "score_events.py", shared / "examples" / "seeds-gold.jsonl", out)
+                    rec = event_json(e)
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    loc = f"{e.location.name}|{e.location.country or ''}" if e.location else None
+                    system.append(
+                        Scored(
+                            e.doc,
+                            _code(rec["source"]),
+                            _code(rec["target"]),
+                            e.code,
+                            e.voice,
+                            loc,
+                            rec["date"],
+                            e.sentence,
+                        )
+                    )
+    gold_path = shared / "examples" / "seeds-gold.jsonl"
+    gold = []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            gold.append(
+                Scored(
+                    str(r.get("doc", "")),
+                    _code(r.get("source")),
+                    _code(r.get("target")),
+                    str(r.get("code")),
+                    r.get("voice"),
+                    r.get("location"),
+                    r.get("date"),
+                    r.get("sentence"),
+                )
+            )
+    report = provenance(matched_pairs(gold, system), pipeline.gazetteer)
+    text = _run_scorer(shared / "score_events.py", gold_path, out)
+    return text.rstrip() + "\n" + "\n".join(report.lines()) + "\n"
 
 
 def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:

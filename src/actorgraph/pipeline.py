@@ -22,12 +22,23 @@ from typing import Any
 
 from actorgraph import cameo
 from actorgraph.actors import ActorCoder, Found
+from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate
-from actorgraph.records import Actor, CodedDocument, Document, Event, Failure, Mention, Sentence
+from actorgraph.quotes import QuoteFinder
+from actorgraph.records import (
+    Actor,
+    CodedDocument,
+    Document,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    Sentence,
+)
 
 __all__ = ["Pipeline", "Settings"]
 
@@ -48,6 +59,7 @@ class Settings:
             raise ValueError("batch_documents and pipe_batch must be 1 or more")
 
 
+_LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "into"}
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
 _BARE_ROLES = {"REB", "CVL", "OPP", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
 # Of those, the ones that the document's main place country may code: a story's rebels and
@@ -83,6 +95,16 @@ def with_context_country(event: Event, focus: str | None) -> Event:
     )
 
 
+def _said_in(event: Event, quotes: list[Quote]) -> Event:
+    """An event inside a direct quotation is attributed to the quotation's speaker."""
+    if event.attributed_to is not None:
+        return event
+    for q in quotes:
+        if q.speaker is not None and q.start <= event.trigger.start < q.end:
+            return dataclasses.replace(event, attributed_to=q.speaker)
+    return event
+
+
 def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
     key = "|".join(
         [
@@ -107,6 +129,7 @@ class Pipeline:
         self.actors = ActorCoder(self.nlp, load_actor_lexicon(folder))
         self.events = EventCoder(load_event_lexicon(folder))
         self.gazetteer = Gazetteer()
+        self.quotes = QuoteFinder(self.events.speech)
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:
         """Code documents in batches, passing failures through in order."""
@@ -128,6 +151,7 @@ class Pipeline:
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         events: list[Event] = []
+        quotes: list[Quote] = []
         day = document.published
         antecedent = None
         focus = self._focus_country(pieces)
@@ -147,18 +171,27 @@ class Pipeline:
                 )
             found = self.actors.find(piece.doc, piece.offset, sent_of, day)
             mentions.extend(f.mention for f in found)
+            found_quotes = self.quotes.find(piece.doc, found, piece.offset, piece.block.voice, base)
+            quotes.extend(found_quotes)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
-                event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found)
-                events.append(with_context_country(event, focus))
+                event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
+                events.append(with_context_country(_said_in(event, found_quotes), focus))
             antecedent = last_person(found) or antecedent
-        return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events))
+        events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
+        return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes))
 
     def _focus_country(self, pieces: list[Parsed]) -> str | None:
-        """The country of the places a document names most often: where its story happens."""
+        """The country of the places a document names most often as places: where its story
+        happens. Only names in a locative phrase count ("in Idlib", "near Raqqa"), not states
+        named as actors ("Russia said") or headline place lists ("Aleppo fighting")."""
         counts: Counter[str] = Counter()
         for piece in pieces:
             for ent in piece.doc.ents:
-                if ent.label_ in ("GPE", "LOC"):
+                head = ent.root.head
+                if ent.label_ in ("GPE", "LOC", "FAC") and (
+                    (ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS)
+                    or ent.root.dep_ in ("compound", "nmod", "npadvmod")
+                ):
                     loc = self.gazetteer.lookup(ent.text)
                     if loc is not None and loc.country:
                         counts[loc.country] += 1
@@ -168,7 +201,13 @@ class Pipeline:
         return top[0][0]
 
     def _event(
-        self, document: Document, piece: Parsed, sentence: Sentence, c: Coding, found: list[Found]
+        self,
+        document: Document,
+        piece: Parsed,
+        sentence: Sentence,
+        c: Coding,
+        found: list[Found],
+        focus: str | None = None,
     ) -> Event:
         entry = cameo.lookup(c.code)
         trig = piece.doc[c.trigger_token]
@@ -198,6 +237,6 @@ class Pipeline:
             rule=c.rule,
             confidence=c.confidence,
             date=date_for(piece.doc, anchor, document.published),
-            location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer),
+            location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer, focus),
             attributed_to=c.attributed_to,
         )

@@ -47,6 +47,13 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.places = _index()
+        self.countries = {
+            loc.country: loc for loc in self.places.values() if loc.precision == "country" and loc.country
+        }
+
+    def country(self, iso3: str) -> Location | None:
+        """The country with this ISO3 code, as a country-precision location."""
+        return self.countries.get(iso3)
 
     def lookup(self, name: str) -> Location | None:
         name = " ".join(name.split()).strip(" ,;:.")
@@ -91,32 +98,60 @@ def _index() -> dict[str, Location]:
     return places
 
 
-def _place_span(doc: Any, tok: Any) -> str:
+def _candidates(doc: Any, tok: Any) -> list[str]:
+    """Names a place phrase may stand for, longest first: "Syrte Libya" -> itself, "Syrte"...
+
+    The entity span (with a following "province"), its comma parts, then the compound words.
+    """
+    names: list[str] = []
     for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.start <= tok.i < ent.end and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON"):
             end = ent.end
-            if end < len(doc) and doc[end].lower_ in ("province", "governorate", "region"):
+            if end < len(doc) and doc[end].lower_ in ("province", "governorate", "region", "area"):
                 end += 1
-            return str(doc[ent.start : end].text)
-    words = [c for c in tok.children if c.dep_ == "compound"] + [tok]
-    return " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+            names.append(str(doc[ent.start : end].text))
+    words = sorted([c for c in tok.children if c.dep_ in ("compound", "nmod")] + [tok], key=lambda w: w.i)
+    names.append(" ".join(w.text for w in words))
+    for name in list(names):
+        names += [p.strip() for p in name.split(",") if p.strip()]
+    names += [w.text for w in words if w.pos_ == "PROPN"]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer) -> Location | None:
+    """The most precise place among a phrase's candidate names."""
+    found = [loc for name in _candidates(doc, tok) if (loc := gazetteer.lookup(name)) is not None]
+    rank = {"place": 0, "admin": 1, "country": 2}
+    return min(found, key=lambda loc: rank[loc.precision]) if found else None
 
 
 def locate(
-    doc: Any, anchor: Any, trigger: Any, code: str, target: Found | None, gazetteer: Gazetteer
+    doc: Any,
+    anchor: Any,
+    trigger: Any,
+    code: str,
+    target: Found | None,
+    gazetteer: Gazetteer,
+    focus: str | None = None,
 ) -> Location | None:
-    """The place the sentence attaches to the event whose predicate is ``anchor``."""
+    """The place the sentence attaches to the event whose predicate is ``anchor``.
+
+    In order: a locative phrase on the predicate, the trigger or the object ("in Idlib");
+    a place modifying an event noun ("the Manbij siege"); the place visited or taken; and
+    last, the document's main country (``focus``), at country precision and marked inferred.
+    """
     heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                loc = gazetteer.lookup(_place_span(doc, obj))
-                if loc is not None:
+                if obj.dep_ == "pobj" and (loc := _lookup(doc, obj, gazetteer)) is not None:
                     return loc
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for mod in trigger.children:
+            if mod.dep_ in ("compound", "nmod") and (loc := _lookup(doc, mod, gazetteer)) is not None:
+                return loc
     # "took back Kinsibb, Latakia": a place as the object of capture and visit codes.
     if code.startswith(("042", "043", "19")) and target is not None:
         loc = gazetteer.lookup(target.mention.text)
@@ -124,8 +159,10 @@ def locate(
             return loc
     if code.startswith(("192", "191")):
         for c in anchor.children:
-            if c.dep_ == "dobj":
-                loc = gazetteer.lookup(_place_span(doc, c))
-                if loc is not None:
-                    return loc
+            if c.dep_ == "dobj" and (loc := _lookup(doc, c, gazetteer)) is not None:
+                return loc
+    if focus is not None:
+        country = gazetteer.country(focus)
+        if country is not None:
+            return dataclasses.replace(country, inferred=True)
     return None

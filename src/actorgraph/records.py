@@ -27,6 +27,7 @@ __all__ = [
     "Location",
     "Mention",
     "Modality",
+    "Quote",
     "Sentence",
     "Span",
     "Voice",
@@ -150,6 +151,7 @@ class Location:
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
+    inferred: bool = False  # True when the text attaches no place: the document's main country
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,19 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: its text (inside the marks), span, speaker and speech verb."""
+
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    speaker: Actor | None
+    verb: str | None
+    voice: Voice
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """A document with everything the pipeline found in it."""
 
@@ -196,4 +211,4 @@ class CodedDocument:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
-    warnings: tuple[str, ...] = field(default=())
+    quotes: tuple[Quote, ...] = field(default=())

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["LEVELS", "PRF", "Scored", "per_root", "score"]
+__all__ = ["LEVELS", "PRF", "Scored", "matched_pairs", "per_root", "score"]
 
 LEVELS = ("root+dyad", "full", "root")
 SYMMETRIC = ("040", "044", "046", "050", "057")
@@ -31,6 +31,11 @@ class Scored:
     source: str
     target: str
     code: str
+    # Provenance compared on matched events; not part of an event's identity.
+    voice: str | None = field(default=None, compare=False)
+    location: str | None = field(default=None, compare=False)
+    date: str | None = field(default=None, compare=False)
+    sentence: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +122,36 @@ def per_root(gold: Iterable[Scored], system: Iterable[Scored]) -> dict[str, PRF]
         return lambda e: e.code[:2] == root
 
     return {r: _count(g, s, "root+dyad", of_root(r)) for r in roots}
+
+
+def matched_pairs(
+    gold: Iterable[Scored], system: Iterable[Scored], level: str = "root+dyad"
+) -> list[tuple[Scored, Scored]]:
+    """Gold-system pairs, to compare their provenance: each gold event takes a matching
+    system mention from its own sentence when there is one, else the first that matches.
+
+    Unlike :func:`score`, system mentions are not deduplicated: the same event reported in
+    several sentences is several mentions, and provenance belongs to a mention.
+    """
+    by_unit: dict[str, list[Scored]] = defaultdict(list)
+    for e in system:
+        by_unit[e.unit].append(e)
+    pairs = []
+    for unit, gs in _by_unit(gold).items():
+        ss = by_unit.get(unit, [])
+        used = [False] * len(ss)
+        for ge in gs:
+            cands = [i for i, se in enumerate(ss) if not used[i] and _match(ge, se, level)]
+            same = [i for i in cands if _same_sentence(ge.sentence, ss[i].sentence)]
+            if cands:
+                i = (same or cands)[0]
+                used[i] = True
+                pairs.append((ge, ss[i]))
+    return pairs
+
+
+def _same_sentence(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return a == b or a in b or b in a

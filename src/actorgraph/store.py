@@ -42,7 +42,12 @@ def _sql_type(column: str) -> str:
         return "INTEGER"
     if column in _FLOAT:
         return "DOUBLE"
-    return {"date": "DATE", "geonames_id": "BIGINT", "event_id": "VARCHAR PRIMARY KEY"}.get(column, "VARCHAR")
+    return {
+        "date": "DATE",
+        "geonames_id": "BIGINT",
+        "location_inferred": "BOOLEAN",
+        "event_id": "VARCHAR PRIMARY KEY",
+    }.get(column, "VARCHAR")
 
 
 _EVENT_COLUMNS = ",\n    ".join(f"{c} {_sql_type(c)}" for c in FLAT_COLUMNS)
@@ -60,6 +65,9 @@ CREATE TABLE IF NOT EXISTS sentences (
 CREATE TABLE IF NOT EXISTS mentions (
     doc_id VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
     code VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, origin VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    speaker_text VARCHAR, speaker_code VARCHAR, verb VARCHAR, voice VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
     {_EVENT_COLUMNS});
 """
@@ -103,6 +111,7 @@ def _event_from_row(row: dict[str, Any]) -> Event:
             row["geonames_id"],
             row["lat"],
             row["lon"],
+            bool(row["location_inferred"]),
         )
     speaker = None
     if row["attributed_to_text"] is not None:
@@ -163,7 +172,7 @@ class Store:
         return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
 
     def count(self, table: str) -> int:
-        if table not in ("documents", "blocks", "sentences", "mentions", "events"):
+        if table not in ("documents", "blocks", "sentences", "mentions", "quotes", "events"):
             raise ValueError(f"no table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -223,6 +232,24 @@ class Store:
                         for m in coded.mentions
                     ],
                 )
+            if coded.quotes:
+                con.executemany(
+                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [
+                            d.doc_id,
+                            q.sentence_index,
+                            q.start,
+                            q.end,
+                            q.text,
+                            q.speaker.text if q.speaker else None,
+                            q.speaker.code if q.speaker else None,
+                            q.verb,
+                            q.voice,
+                        ]
+                        for q in coded.quotes
+                    ],
+                )
             if coded.events:
                 marks = ", ".join("?" for _ in FLAT_COLUMNS)
                 con.executemany(
@@ -241,8 +268,10 @@ class Store:
         code: str | None = None,
         since: dt.date | None = None,
         limit: int | None = None,
+        voice: str | None = None,
     ) -> Iterator[Event]:
-        """Events filtered by actor code prefix (source or target), CAMEO code prefix and date.
+        """Events filtered by actor code prefix (source or target), CAMEO code prefix, date
+        and voice (``author``, ``quoted``, ``comment``).
 
         An event with no date of its own is dated by its document's publication date.
         """
@@ -251,6 +280,9 @@ class Store:
         if actor:
             where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
             args += [actor.upper() + "%", actor.upper() + "%"]
+        if voice:
+            where.append("e.voice = ?")
+            args.append(voice)
         if code:
             where.append("e.code LIKE ?")
             args.append(code + "%")

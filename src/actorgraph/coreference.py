@@ -1,0 +1,120 @@
+"""Event coreference for time and place: what the text says later about an event it coded.
+
+Two patterns, both general:
+
+- a definite event noun refers back to the last coded event of its code: in "Assad visited
+  Moscow. ... The visit happened on Tuesday evening.", "the visit" gives the visit its date
+  (and its place, if it has none);
+- "during the visit" anchors an event to that earlier event: it takes the visit's date and place.
+
+Only missing values are filled; a date or place the event's own sentence gives always wins.
+
+Example:
+    >>> events = resolve_references(events, pieces, lexicon, published, gazetteer)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.dates import date_for
+from actorgraph.lexicon import EventLexicon
+from actorgraph.parse import Parsed
+from actorgraph.place import Gazetteer, locate
+from actorgraph.records import Event, EventDate, Location
+
+__all__ = ["resolve_references"]
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# Prepositions that put an event at the same time (and place) as the event they name.
+_SIMULTANEOUS = {"during", "at", "amid", "throughout"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A definite event noun: where it is, its code, and what its own clause says."""
+
+    start: int
+    code: str
+    date: EventDate | None
+    location: Location | None
+
+
+def _definite_nouns(
+    pieces: Sequence[Parsed], lexicon: EventLexicon, published: dt.date | None, gazetteer: Gazetteer
+) -> list[_Mention]:
+    out = []
+    for piece in pieces:
+        for n in piece.doc:
+            pats = lexicon.nouns.get(n.lemma_.lower())
+            if not pats or n.pos_ != "NOUN" or not any(c.lower_ in _DEFINITE for c in n.children):
+                continue
+            governor = n.head if n.dep_ in ("nsubj", "nsubjpass", "dobj") else n
+            date = date_for(piece.doc, governor, published)
+            loc = locate(piece.doc, governor, n, pats[0].code, None, gazetteer)
+            out.append(_Mention(piece.offset + n.idx, pats[0].code, date, loc))
+    return out
+
+
+def _antecedent(events: Sequence[Event], code: str, before: int) -> int | None:
+    """Index of the last event of this 3-digit code that starts before ``before``."""
+    best = None
+    for i, e in enumerate(events):
+        if e.code[:3] == code[:3] and e.trigger.start < before:
+            best = i
+    return best
+
+
+def _fill(e: Event, date: EventDate | None, loc: Location | None) -> Event:
+    changes: dict[str, Any] = {}
+    if e.date is None and date is not None:
+        changes["date"] = date
+    if loc is not None and (e.location is None or e.location.inferred) and not loc.inferred:
+        changes["location"] = loc
+    return dataclasses.replace(e, **changes) if changes else e
+
+
+def resolve_references(
+    events: Sequence[Event],
+    pieces: Sequence[Parsed],
+    lexicon: EventLexicon,
+    published: dt.date | None,
+    gazetteer: Gazetteer,
+) -> list[Event]:
+    """Fill events' missing dates and places from later definite references to them."""
+    out = list(events)
+    mentions = _definite_nouns(pieces, lexicon, published, gazetteer)
+    for m in mentions:
+        i = _antecedent(out, m.code, m.start)
+        if i is not None and out[i].trigger.start != m.start:
+            out[i] = _fill(out[i], m.date, m.location)
+    # "During the surprise visit, he had talks": the talks take the visit's time and place.
+    for piece in pieces:
+        for prep in piece.doc:
+            if prep.lower_ not in _SIMULTANEOUS or prep.dep_ != "prep":
+                continue
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and lexicon.nouns.get(c.lemma_.lower())]
+            if not nouns:
+                continue
+            noun = nouns[0]
+            code = lexicon.nouns[noun.lemma_.lower()][0].code
+            j = _antecedent(out, code, piece.offset + noun.idx)
+            if j is None:
+                continue
+            for k, e in enumerate(out):
+                if k != j and _governed_by(piece, e, prep.head):
+                    out[k] = _fill(e, out[j].date, out[j].location)
+    return out
+
+
+def _governed_by(piece: Parsed, e: Event, head: Any) -> bool:
+    """Whether event ``e``'s trigger is ``head`` or a noun it governs directly."""
+    start = e.trigger.start - piece.offset
+    if not 0 <= start < len(piece.doc.text) or e.trigger.start < piece.block.start:
+        return False
+    tok = next((t for t in piece.doc if t.idx == start), None)
+    return tok is not None and (tok.i == head.i or tok.head.i == head.i)
