@@ -69,6 +69,7 @@ _CONTROL_HEADS = {
 }
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
 # Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
@@ -155,6 +156,28 @@ class EventCoder:
 
     def _actor(self, t: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         hit = next((f for f in found if f.covers(t.i)), None)
+        if hit is None and t.lower_ in _GROUP_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass"):
+            # "Russia said it would...": the subject of the clause that reports this one.
+            clause = t.head
+            if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
+                outer = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if outer and outer[0].lower_ not in _GROUP_PRONOUNS | _PRONOUNS:
+                    arg = self._actor(outer[0], found, offset)
+                    if arg is not None:
+                        a = arg.actor
+                        return _Arg(
+                            Actor(
+                                t.text,
+                                a.code,
+                                a.actor_id,
+                                a.country,
+                                a.sector,
+                                offset + t.idx,
+                                offset + t.idx + len(t.text),
+                            ),
+                            "pronoun",
+                        )
+            return None
         if hit is None and t.lower_ in _PRONOUNS:
             prior = [f.mention for f in found if f.last <= t.i and _is_person(f.mention)]
             m = prior[-1] if prior else self.antecedent

@@ -128,7 +128,12 @@ class Pipeline:
         folder = Path(self.settings.lexicon_dir) if self.settings.lexicon_dir else None
         self.actors = ActorCoder(self.nlp, load_actor_lexicon(folder))
         self.events = EventCoder(load_event_lexicon(folder))
-        self.gazetteer = Gazetteer()
+        demonyms = {
+            f.text: f.actor_id.split(":", 1)[1]
+            for f in self.actors.lexicon.forms
+            if f.role == "adjective" and f.actor_id.startswith("country:")
+        }
+        self.gazetteer = Gazetteer(demonyms)
         self.quotes = QuoteFinder(self.events.speech)
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:

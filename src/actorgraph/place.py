@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from actorgraph.actors import Found
@@ -35,6 +36,7 @@ _LOCATIVE = {
     "from",
     "throughout",
 }
+_TERRITORY = {"soil", "territory", "airspace", "waters", "side", "border", "land", "skies"}
 _ADMIN_WORDS = re.compile(
     r"\s+(province|governorate|region|district|area|oblast|county|state)$", re.IGNORECASE
 )
@@ -45,11 +47,21 @@ _ASCII = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
 class Gazetteer:
     """Names of countries and cities to :class:`Location` records; loaded once per process."""
 
-    def __init__(self) -> None:
+    def __init__(self, demonyms: Mapping[str, str] | None = None) -> None:
         self.places = _index()
+        self.demonyms = dict(demonyms or {})  # "Iraqi" -> "IRQ", for "on Iraqi soil"
         self.countries = {
             loc.country: loc for loc in self.places.values() if loc.precision == "country" and loc.country
         }
+
+    def territory(self, doc: Any, tok: Any) -> Location | None:
+        """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun."""
+        if tok.lemma_.lower() not in _TERRITORY:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.text in self.demonyms:
+                return self.country(self.demonyms[c.text])
+        return None
 
     def country(self, iso3: str) -> Location | None:
         """The country with this ISO3 code, as a country-precision location."""
@@ -146,7 +158,10 @@ def locate(
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (loc := _lookup(doc, obj, gazetteer)) is not None:
+                if obj.dep_ != "pobj":
+                    continue
+                loc = _lookup(doc, obj, gazetteer) or gazetteer.territory(doc, obj)
+                if loc is not None:
                     return loc
     if trigger.pos_ in ("NOUN", "PROPN"):
         for mod in trigger.children:
