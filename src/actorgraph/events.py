@@ -389,6 +389,10 @@ class EventCoder:
                 break
         assert best is not None
         pat, obj, targets = best
+        if not targets and _ambiguous(matches, pat):
+            # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
+            # preposition tells, and there is none: better no event than a coin toss.
+            return []
         if obj is not None:
             used_nouns.add(obj.i)
         for c in v.children:  # "launched an attack": the noun is part of this event
@@ -478,6 +482,11 @@ class EventCoder:
                     speaker,
                     trig.i,
                 )
+
+
+def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern) -> bool:
+    """Whether other patterns as specific as ``chosen`` give the verb another code."""
+    return any(p.code != chosen.code and p.specificity == chosen.specificity for p, _ in matches)
 
 
 def _is_headline(sent: Any) -> bool:
