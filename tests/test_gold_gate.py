@@ -31,6 +31,11 @@ def test_project_gold_floors(pipeline: Pipeline) -> None:
 def test_seeds_gold_floor(pipeline: Pipeline, shared: Path, tmp_path: Path) -> None:
     text = evaluate_seeds(pipeline, shared, tmp_path)
     assert _figure(text, "F1 root+dyad:") >= FLOORS["seeds_root_dyad_f1"], text
+    # Provenance of matched events (issue 4): voice, place, place country, date.
+    assert _figure(text, "voice of matched events:") >= FLOORS["seeds_voice"], text
+    assert _figure(text, "location of matched events with a gold location:") >= FLOORS["seeds_location"]
+    assert _figure(text, "location country of those:") >= FLOORS["seeds_location_country"], text
+    assert _figure(text, "date of matched events with a gold date:") >= FLOORS["seeds_date"], text
 
 
 def test_plover_gold_floors(pipeline: Pipeline, shared: Path, tmp_path: Path) -> None:
