@@ -254,3 +254,27 @@ def test_markup_with_no_element_has_no_blocks(markup: str) -> None:
     page = parse_html(markup)
     assert page.blocks == ()
     assert page.text == ""
+
+
+DISQUS = """<html><body><article><p>Turkish jets struck PKK positions in northern Iraq.</p></article>
+<div id="disqus_thread"><ul id="post-list" class="post-list">
+ <li class="post" id="post-1"><div class="post-content">
+  <header class="comment__header"><span class="post-byline"><span class="author">Kawa R.</span></span>
+   <span class="post-meta"><a class="time-ago">2 days ago</a></span></header>
+  <div class="post-body-inner"><div class="post-message"><p>Ankara will keep bombing Qandil.</p></div></div>
+ </div>
+ <ul class="children"><li class="post" id="post-2"><div class="post-content">
+  <header><span class="post-byline"><span class="author">Deniz</span></span></header>
+  <div class="post-message"><p>The PKK attacked first.</p></div></div></li></ul>
+ </li>
+</ul></div></body></html>"""
+
+
+def test_disqus_comment_threads() -> None:
+    page = parse_html(DISQUS)
+    got = [(b.voice, b.depth, b.speaker, page.text[b.start:b.end]) for b in page.blocks]
+    assert got == [
+        ("author", 0, None, "Turkish jets struck PKK positions in northern Iraq."),
+        ("comment", 1, "Kawa R.", "Ankara will keep bombing Qandil."),
+        ("comment", 2, "Deniz", "The PKK attacked first."),
+    ]

@@ -356,3 +356,21 @@ def test_dateline_paragraph_is_boilerplate_in_segments() -> None:
         ("boilerplate", None, 0, "Published: March 14, 2024"),
         ("author", None, 0, "Russia bombed Idlib."),
     ]
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    ("As the BBC reported:", "the BBC"),
+    ("Informed Comment writes:", "Informed Comment"),
+    ("Here is how Reuters described it:", "Reuters"),
+    ("From Al Jazeera:", "Al Jazeera"),
+    ("according to the New York Times:", "the New York Times"),
+    ("Reuters:", "Reuters"),
+    ("Written by Eugene Smith:", "Eugene Smith"),
+    ("I wrote a few months ago:", None),
+    ("Here is how a regional news agency described the fighting:", None),
+])
+def test_quoted_excerpt_names_its_source(intro: str, speaker: str | None) -> None:
+    text = f"Intro paragraph.\n\n{intro}\n\nThe army retook the town.\n\n\nMy own view."
+    blocks = segment_text(text)
+    quoted = [b for b in blocks if b.voice == "quoted"]
+    assert len(quoted) == 1 and quoted[0].speaker == speaker

@@ -50,6 +50,8 @@ _BOILERPLATE_ATTR = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_ATTR = re.compile(r"(^|\s)(comment|depth-\d+|disqus|post-comment)(\s|$)", re.IGNORECASE)
+# Inside a comment section, Disqus marks each comment <li class="post">.
+_COMMENT_ITEM = re.compile(r"(^|\s)(comment|depth-\d+|post)(\s|$)", re.IGNORECASE)
 _CONTAINER_TAGS = {
     "div",
     "article",
@@ -119,7 +121,7 @@ def _comment_depth(el: HtmlElement) -> int:
         return int(m.group(1))
     depth = 0
     for anc in el.iterancestors():
-        if anc.tag == "li" and _COMMENT_ATTR.search(anc.get("class", "")):
+        if anc.tag == "li" and _COMMENT_ITEM.search(anc.get("class", "")):
             depth += 1
     return depth + 1
 
@@ -127,7 +129,7 @@ def _comment_depth(el: HtmlElement) -> int:
 def _commenter(el: HtmlElement) -> str | None:
     for node in el.iter():
         cls = node.get("class", "") if isinstance(node.tag, str) else ""
-        if re.search(r"\b(fn|comment-author|author-name|username)\b", cls):
+        if re.search(r"\b(fn|comment-author|author-name|username|author)\b", cls):
             name = " ".join(node.text_content().split())
             return name.removesuffix(" says").removesuffix(" says:") or None
     return None
@@ -168,7 +170,7 @@ class _Walker:
             and "comment-list" not in el.get("class", "")
         ):
             voice, depth, speaker = "comment", _comment_depth(el), _commenter(el)
-        elif voice == "comment" and tag == "li" and _COMMENT_ATTR.search(el.get("class", "")):
+        elif voice == "comment" and tag == "li" and _COMMENT_ITEM.search(el.get("class", "")):
             depth, speaker = _comment_depth(el), _commenter(el)
         if voice == "comment" and re.search(
             r"\b(fn|comment-author|vcard|comment-meta|"

@@ -219,21 +219,33 @@ class _Segmenter:
                 self.emit(s, e, "comment", self.speaker, max(self.depth, 1))
 
 
+_NAME = r"((?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,5})"
+_SAY = (
+    r"(?:reports?|reported|writes|wrote|says|said|notes|noted|puts it|put it|describes|described"
+    r"|explains|explained|tweeted|posted)"
+)
+_NOT_SPEAKERS = {"i", "we", "here", "this", "below", "it", "he", "she", "they"}
+_SPEAKER_PATTERNS = [
+    re.compile(rf"\b(?:[Ww]ritten|[Pp]osted|[Rr]eported)\s+by\s+{_NAME}"),
+    re.compile(rf"\b(?:as|from|by)\s+{_NAME}\s+{_SAY}\b"),
+    re.compile(rf"\bhow\s+{_NAME}\s+(?:reported|described|put|covered|told|saw)\b"),
+    re.compile(rf"\b(?:according to|from|via|source:?)\s+{_NAME}\s*:?\s*$", re.IGNORECASE),
+    re.compile(rf"{_NAME}\s+{_SAY}(?:\s+\w+){{0,3}}\s*:?\s*$"),
+    re.compile(rf"^\s*{_NAME}\s*:\s*$"),
+]
+
+
 def _speaker(intro: str) -> str | None:
-    """The outlet or person an introducing line names ("as the BBC reported:")."""
-    m = re.search(
-        r"\b(?:as|from|by|in)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)"
-        r"\s+(?:reports?|reported|writes|wrote|says|said|notes|put it)\b",
-        intro,
-    )
-    if m:
-        return m.group(1)
-    m = re.search(
-        r"\b((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)\s+"
-        r"(?:reports?|reported|writes|wrote|says|said|notes)\s*:?\s*$",
-        intro,
-    )
-    return m.group(1) if m else None
+    """The outlet or person an introducing line names ("as the BBC reported:", "Reuters:").
+
+    >>> _speaker("Here is how Reuters described it:")
+    'Reuters'
+    """
+    for pattern in _SPEAKER_PATTERNS:
+        m = pattern.search(intro)
+        if m and m.group(1).split()[0].lower() not in _NOT_SPEAKERS:
+            return m.group(1)
+    return None
 
 
 def dateline(text: str) -> tuple[dt.date, int, int] | None:
