@@ -69,6 +69,7 @@ def event_json(e: Event) -> dict[str, Any]:
         "voice": e.voice,
         "attributed_to": _actor(e.attributed_to),
         "modality": e.modality,
+        "claim": e.claim,
         "confidence": e.confidence,
         "rule": e.rule,
     }
@@ -119,6 +120,7 @@ def flat_event(e: Event) -> dict[str, Scalar]:
         "attributed_to_text": e.attributed_to.text if e.attributed_to else None,
         "attributed_to_code": e.attributed_to.code if e.attributed_to else None,
         "modality": e.modality,
+        "claim": e.claim,
         "confidence": e.confidence,
         "rule": e.rule,
     }
@@ -165,6 +167,7 @@ FLAT_COLUMNS: tuple[str, ...] = tuple(
         "attributed_to_text",
         "attributed_to_code",
         "modality",
+        "claim",
         "confidence",
         "rule",
     ]
@@ -229,6 +232,7 @@ class EventWriter:
                     "lon": "DOUBLE",
                     "confidence": "DOUBLE",
                     "location_inferred": "BOOLEAN",
+                    "claim": "BOOLEAN",
                     "code": "VARCHAR",
                     "root": "VARCHAR",
                 }

@@ -244,4 +244,5 @@ class Pipeline:
             date=date_for(piece.doc, anchor, document.published),
             location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer, focus),
             attributed_to=c.attributed_to,
+            claim=piece.block.voice == "author" and document.genre in ("opinion", "blog"),
         )

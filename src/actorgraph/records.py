@@ -82,6 +82,7 @@ class Document:
     published: dt.date | None = None
     source: str | None = None
     path: str | None = None
+    genre: str | None = None  # news | opinion | blog: in opinion and blogs the author claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,7 @@ class Event:
     date: EventDate | None = None
     location: Location | None = None
     attributed_to: Actor | None = None
+    claim: bool = False  # the author's own assertion in an opinion piece or blog post
 
 
 @dataclass(frozen=True, slots=True)

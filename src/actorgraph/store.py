@@ -46,6 +46,7 @@ def _sql_type(column: str) -> str:
         "date": "DATE",
         "geonames_id": "BIGINT",
         "location_inferred": "BOOLEAN",
+        "claim": "BOOLEAN",
         "event_id": "VARCHAR PRIMARY KEY",
     }.get(column, "VARCHAR")
 
@@ -55,7 +56,7 @@ _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id VARCHAR PRIMARY KEY, name VARCHAR, title VARCHAR, url VARCHAR, published DATE,
-    source VARCHAR, path VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
+    source VARCHAR, path VARCHAR, genre VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS blocks (
     doc_id VARCHAR, block_index INTEGER, start_char INTEGER, end_char INTEGER, voice VARCHAR,
     speaker VARCHAR, depth INTEGER);
@@ -135,6 +136,7 @@ def _event_from_row(row: dict[str, Any]) -> Event:
         voice=row["voice"],
         rule=row["rule"],
         confidence=row["confidence"],
+        claim=bool(row["claim"]),
         date=date,
         location=loc,
         attributed_to=speaker,
@@ -186,7 +188,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     d.doc_id,
                     d.name,
@@ -195,6 +197,7 @@ class Store:
                     d.published,
                     d.source,
                     d.path,
+                    d.genre,
                     d.text,
                     dt.datetime.now(dt.UTC).replace(tzinfo=None),
                 ],

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from actorgraph.ingest.genre import genre_from_label, guess_genre
 from actorgraph.ingest.html import parse_html
 from actorgraph.ingest.text import DecodeError, dateline, decode, normalise, segment_text
 from actorgraph.records import Block, Document, Failure
@@ -48,13 +49,20 @@ def make_document(
     source: str | None = None,
     path: str | None = None,
     default_date: dt.date | None = None,
+    genre: str | None = None,
 ) -> Document:
-    """Build a Document from text (or HTML) and its metadata; blocks carry the voices."""
+    """Build a Document from text (or HTML) and its metadata; blocks carry the voices.
+
+    ``genre`` (news, opinion, blog, or a label such as "Opinion") comes from metadata when the
+    caller has it; otherwise the page's section, else the text's own cues decide.
+    """
+    kind = genre_from_label(genre)
     if html:
         page = parse_html(text)
         body, blocks = page.text, page.blocks
         title = title or page.title
         published = published or page.published
+        kind = kind or genre_from_label(page.section)
     else:
         body = normalise(text)
         blocks = segment_text(body)
@@ -62,7 +70,8 @@ def make_document(
         published = found[0] if found else published
     # The input's own date (metadata, HTML meta, dateline) wins over the caller's default.
     published = published or default_date
-    return Document(document_id(body), name, body, blocks, title, url, published, source, path)
+    kind = kind or guess_genre(body, blocks)
+    return Document(document_id(body), name, body, blocks, title, url, published, source, path, kind)
 
 
 def _content_blocks(blocks: Iterable[Block]) -> bool:
@@ -149,6 +158,7 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
             source=_field(rec, "source"),
             path=str(path),
             default_date=default_date,
+            genre=_field(rec, "genre") or _field(rec, "section"),
         )
         if not _content_blocks(doc.blocks):
             yield Failure(where, "no text content", number, doc=name)

@@ -101,6 +101,7 @@ class HtmlPage:
     blocks: tuple[Block, ...]
     title: str | None
     published: dt.date | None
+    section: str | None = None  # article:section and the like: "Opinion", "World News"
 
 
 def _classes(el: HtmlElement) -> str:
@@ -235,6 +236,16 @@ def parse_html(markup: str) -> HtmlPage:
     title_el = root.find(".//title")
     title = " ".join(str(title_el.text or "").split()) if title_el is not None else None
     published = _published(root)
+    section = next(
+        (
+            m.get("content")
+            for m in root.iter("meta")
+            if (m.get("property") or m.get("name") or "") in ("article:section", "section", "og:type")
+            and m.get("content")
+            and m.get("content") != "article"
+        ),
+        None,
+    )
     body = root.find(".//body")
     main = body if body is not None else root
     articles = main.findall(".//article")
@@ -250,4 +261,4 @@ def parse_html(markup: str) -> HtmlPage:
                 walker.walk(el, "comment", None, 1)
     else:
         walker.walk(main, "author", None, 0)
-    return HtmlPage("".join(walker.parts), tuple(walker.blocks), title or None, published)
+    return HtmlPage("".join(walker.parts), tuple(walker.blocks), title or None, published, section)
