@@ -149,6 +149,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("161", "IRN", "DEUGOV", "hypothetical")],
         False,
     ),
+    (
+        "territorial gains",
+        "Russian forces made gains near Bakhmut last week.",
+        [("192", "RUSMIL", None, "asserted")],
+        True,
+    ),
     ("headline passive, no agent", "Pilot executed;", [("1823", None, "MIL", "asserted")], True),
 ]
 

@@ -36,3 +36,28 @@ def test_visit_location_is_the_place_visited(pipeline: Pipeline) -> None:
     [event] = code_text(pipeline, "Erdogan visited Baghdad.", dt.date(2024, 3, 14)).events
     assert event.location is not None and event.location.name == "Baghdad"
     assert event.location.country == "IRQ"
+
+
+def test_supplement_regions_transliterations_and_ambiguity() -> None:
+    g = Gazetteer()
+    for name, country, precision in [
+        ("Latakia province", "SYR", "admin"),
+        ("Tadmur", "SYR", "place"),
+        ("Membij", "SYR", "place"),
+        ("Ar-Raqqah", "SYR", "place"),
+        ("Deir ez-Zor", "SYR", "place"),
+        ("Syrte", "LBY", "place"),
+        ("Hmeimim", "SYR", "place"),
+        ("Donetsk Oblast", "UKR", "admin"),
+        ("Tripoli", "LBY", "place"),
+    ]:
+        loc = g.lookup(name)
+        assert loc is not None and (loc.country, loc.precision) == (country, precision), name
+        assert loc.lat is not None and loc.lon is not None
+
+
+def test_place_on_the_targets_phrase(pipeline: Pipeline) -> None:
+    text = "Libyan forces launched an offensive against ISIL in Sirte."
+    [event] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "190"]
+    assert event.location is not None and event.location.name == "Sirte"
+    assert event.location.country == "LBY" and not event.location.inferred

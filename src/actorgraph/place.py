@@ -15,9 +15,11 @@ import dataclasses
 import functools
 import re
 from collections.abc import Mapping
-from typing import Any
+from importlib import resources
+from typing import Any, Literal
 
 from actorgraph.actors import Found
+from actorgraph.lexicon.schema import Column, parse_table
 from actorgraph.records import Location
 
 __all__ = ["Gazetteer", "locate"]
@@ -107,7 +109,55 @@ def _index() -> dict[str, Location]:
                 population[name] = int(city["population"])
     for c in gc.get_countries().values():
         places[c["name"]] = Location(c["name"], c["iso3"], "country", int(c["geonameid"]))
+    # The project's supplement wins: it knows conflict geography and its spellings better.
+    for name, loc in _supplement(places).items():
+        places[name] = loc
     return places
+
+
+SUPPLEMENT_COLUMNS = (
+    Column("name"),
+    Column("aliases", multi=True, optional=True),
+    Column("country", r"[A-Z]{3}"),
+    Column("kind", "admin1|admin2|region|place|mountain|base|crossing"),
+    Column("lat", r"-?\d{1,2}(\.\d+)?"),
+    Column("lon", r"-?\d{1,3}(\.\d+)?"),
+    Column("geonames_id", r"\d+", optional=True),
+)
+_PRECISION: dict[str, Literal["place", "admin", "country"]] = {
+    "admin1": "admin",
+    "admin2": "admin",
+    "region": "admin",
+    "place": "place",
+    "mountain": "place",
+    "base": "place",
+    "crossing": "place",
+}
+
+
+def _supplement(known: dict[str, Location]) -> dict[str, Location]:
+    """data/places.tsv: provinces, regions, towns, mountains, bases and crossings with aliases.
+
+    A place without a GeoNames id takes the id of a GeoNames city of the same name and country.
+    """
+    res = resources.files("actorgraph").joinpath("data").joinpath("places.tsv")
+    rows = parse_table("data/places.tsv", res.read_text(encoding="utf-8"), SUPPLEMENT_COLUMNS)
+    out: dict[str, Location] = {}
+    for row in rows:
+        name, country = row.one("name"), row.one("country")
+        ident = row.maybe("geonames_id")
+        gid = int(ident) if ident else None
+        same = known.get(name)
+        if gid is None and same is not None and same.country == country and same.precision == "place":
+            gid = same.geonames_id
+        loc = Location(
+            name, country, _PRECISION[row.one("kind")], gid, float(row.one("lat")), float(row.one("lon"))
+        )
+        for text in (name, *row.many("aliases")):
+            if text in out and out[text].country != country:
+                raise row.error(f"{text!r} is already a place in {out[text].country}")
+            out[text] = loc
+    return out
 
 
 def _candidates(doc: Any, tok: Any) -> list[str]:
@@ -153,6 +203,15 @@ def locate(
     last, the document's main country (``focus``), at country precision and marked inferred.
     """
     heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
+    # "fighting against ISIL in Sirte": a place on the target's phrase is where it happened.
+    heads += [
+        o
+        for h in (anchor, trigger)
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ not in _LOCATIVE
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
