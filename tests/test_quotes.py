@@ -35,3 +35,18 @@ def test_events_inside_a_quotation_are_attributed(pipeline: Pipeline) -> None:
     rockets = [e for e in coded.events if e.code.startswith("19")]
     assert rockets and rockets[0].attributed_to is not None
     assert rockets[0].attributed_to.code == "ISRGOV"
+
+
+def test_quoted_excerpt_and_comment_events_are_attributed_to_their_source(pipeline: Pipeline) -> None:
+    text = (
+        "My view first.\n\nAs the BBC reported:\n\nRussian jets bombed rebel positions in Idlib.\n\n\n"
+        "2 thoughts on post\n\n  1. Sam K.\n     March 14, 2024 at 9:12 am\n\n"
+        "     Turkish drones struck the SDF near Qamishli.\n"
+    )
+    events = code_text(pipeline, text, DAY).events
+    quoted = [e for e in events if e.voice == "quoted"]
+    assert quoted and quoted[0].attributed_to is not None
+    assert (quoted[0].attributed_to.text, quoted[0].attributed_to.code) == ("the BBC", "GBRMED")
+    comment = [e for e in events if e.voice == "comment"]
+    assert comment and comment[0].attributed_to is not None
+    assert comment[0].attributed_to.text == "Sam K." and comment[0].attributed_to.code is None

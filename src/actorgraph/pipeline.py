@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import itertools
 import logging
@@ -185,6 +186,16 @@ class Pipeline:
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes))
 
+    def _block_speaker(self, speaker: str | None, day: dt.date | None) -> Actor | None:
+        """The outlet or commenter a quoted or comment block names, coded when the lexicon
+        knows the name ("the BBC" -> GBRMED)."""
+        if not speaker:
+            return None
+        name = speaker[4:] if speaker.lower().startswith("the ") else speaker
+        form = next((f for f in self.actors.lexicon.forms if f.text == name and f.covers(day)), None)
+        code = self.actors.lexicon.code(form.actor_id, day) if form else None
+        return Actor(speaker, code, form.actor_id if form else None)
+
     def _focus_country(self, pieces: list[Parsed]) -> str | None:
         """The country of the places a document names most often as places: where its story
         happens. Only names in a locative phrase count ("in Idlib", "near Raqqa"), not states
@@ -243,6 +254,6 @@ class Pipeline:
             confidence=c.confidence,
             date=date_for(piece.doc, anchor, document.published),
             location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer, focus),
-            attributed_to=c.attributed_to,
+            attributed_to=c.attributed_to or self._block_speaker(piece.block.speaker, document.published),
             claim=piece.block.voice == "author" and document.genre in ("opinion", "blog"),
         )
