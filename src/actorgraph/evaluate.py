@@ -62,18 +62,20 @@ class ProjectReport:
     cases: int
 
 
+def _gold_file(name: str) -> str:
+    """A file shipped in the package's data/gold folder."""
+    return (
+        resources.files("actorgraph")
+        .joinpath("data")
+        .joinpath("gold")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+
+
 def load_project_gold(path: Path | None = None) -> list[GoldCase]:
     """The project's gold sentences (or those in ``path``)."""
-    if path is None:
-        text = (
-            resources.files("actorgraph")
-            .joinpath("data")
-            .joinpath("gold")
-            .joinpath("sentences.jsonl")
-            .read_text(encoding="utf-8")
-        )
-    else:
-        text = path.read_text(encoding="utf-8")
+    text = _gold_file("sentences.jsonl") if path is None else path.read_text(encoding="utf-8")
     cases = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -154,13 +156,7 @@ class Provenance:
 
 def shared_dates() -> dict[str, dt.date]:
     """Publication dates of the shared seed documents (see data/gold/shared_dates.tsv)."""
-    text = (
-        resources.files("actorgraph")
-        .joinpath("data")
-        .joinpath("gold")
-        .joinpath("shared_dates.tsv")
-        .read_text(encoding="utf-8")
-    )
+    text = _gold_file("shared_dates.tsv")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return {name: dt.date.fromisoformat(day) for name, day in rows}
 

@@ -164,36 +164,13 @@ class EventCoder:
                 if outer and outer[0].lower_ not in _GROUP_PRONOUNS | _PRONOUNS:
                     arg = self._actor(outer[0], found, offset)
                     if arg is not None:
-                        a = arg.actor
-                        return _Arg(
-                            Actor(
-                                t.text,
-                                a.code,
-                                a.actor_id,
-                                a.country,
-                                a.sector,
-                                offset + t.idx,
-                                offset + t.idx + len(t.text),
-                            ),
-                            "pronoun",
-                        )
+                        return _pronoun(t, arg.actor, offset)
             return None
         if hit is None and t.lower_ in _PRONOUNS:
             prior = [f.mention for f in found if f.last <= t.i and _is_person(f.mention)]
             m = prior[-1] if prior else self.antecedent
             if m is not None:
-                return _Arg(
-                    Actor(
-                        t.text,
-                        m.code,
-                        m.actor_id,
-                        m.country,
-                        m.sector,
-                        offset + t.idx,
-                        offset + t.idx + len(t.text),
-                    ),
-                    "pronoun",
-                )
+                return _pronoun(t, m, offset)
             return None
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
@@ -501,6 +478,13 @@ def _uses_force(code: str) -> bool:
 
 def _is_state(code: str | None) -> bool:
     return code is not None and len(code) == 3 and code.isalpha() and code not in _NOT_STATES
+
+
+def _pronoun(t: Any, referent: Actor | Mention, offset: int) -> _Arg:
+    """A pronoun standing for ``referent``: its code, at the pronoun's own span."""
+    r = referent
+    span = (offset + t.idx, offset + t.idx + len(t.text))
+    return _Arg(Actor(t.text, r.code, r.actor_id, r.country, r.sector, *span), "pronoun")
 
 
 def _is_person(m: Mention) -> bool:

@@ -185,80 +185,66 @@ class Store:
         if self.has(d.doc_id):
             return False
         con = self.con
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        tables: list[tuple[str, list[list[object]]]] = [
+            (
+                "documents",
+                [[d.doc_id, d.name, d.title, d.url, d.published, d.source, d.path, d.genre, d.text, now]],
+            ),
+            ("blocks", [[d.doc_id, b.index, b.start, b.end, b.voice, b.speaker, b.depth] for b in d.blocks]),
+            (
+                "sentences",
+                [
+                    [d.doc_id, s.index, s.block_index, s.start, s.end, s.text, s.voice]
+                    for s in coded.sentences
+                ],
+            ),
+            (
+                "mentions",
+                [
+                    [
+                        d.doc_id,
+                        m.sentence_index,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.code,
+                        m.actor_id,
+                        m.country,
+                        m.sector,
+                        m.kind,
+                        m.origin,
+                    ]
+                    for m in coded.mentions
+                ],
+            ),
+            (
+                "quotes",
+                [
+                    [
+                        d.doc_id,
+                        q.sentence_index,
+                        q.start,
+                        q.end,
+                        q.text,
+                        q.speaker.text if q.speaker else None,
+                        q.speaker.code if q.speaker else None,
+                        q.verb,
+                        q.voice,
+                    ]
+                    for q in coded.quotes
+                ],
+            ),
+            ("events", [list(flat_event(e).values()) for e in coded.events]),
+        ]
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    d.doc_id,
-                    d.name,
-                    d.title,
-                    d.url,
-                    d.published,
-                    d.source,
-                    d.path,
-                    d.genre,
-                    d.text,
-                    dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                ],
-            )
-            if d.blocks:
-                con.executemany(
-                    "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [[d.doc_id, b.index, b.start, b.end, b.voice, b.speaker, b.depth] for b in d.blocks],
-                )
-            if coded.sentences:
-                con.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [d.doc_id, s.index, s.block_index, s.start, s.end, s.text, s.voice]
-                        for s in coded.sentences
-                    ],
-                )
-            if coded.mentions:
-                con.executemany(
-                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [
-                            d.doc_id,
-                            m.sentence_index,
-                            m.start,
-                            m.end,
-                            m.text,
-                            m.code,
-                            m.actor_id,
-                            m.country,
-                            m.sector,
-                            m.kind,
-                            m.origin,
-                        ]
-                        for m in coded.mentions
-                    ],
-                )
-            if coded.quotes:
-                con.executemany(
-                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [
-                            d.doc_id,
-                            q.sentence_index,
-                            q.start,
-                            q.end,
-                            q.text,
-                            q.speaker.text if q.speaker else None,
-                            q.speaker.code if q.speaker else None,
-                            q.verb,
-                            q.voice,
-                        ]
-                        for q in coded.quotes
-                    ],
-                )
-            if coded.events:
-                marks = ", ".join("?" for _ in FLAT_COLUMNS)
-                con.executemany(
-                    f"INSERT OR IGNORE INTO events VALUES ({marks})",
-                    [list(flat_event(e).values()) for e in coded.events],
-                )
+            for table, rows in tables:
+                if rows:
+                    marks = ", ".join("?" for _ in rows[0])
+                    # An event id seen twice in one document is the same event: keep one.
+                    verb = "INSERT OR IGNORE" if table == "events" else "INSERT"
+                    con.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
