@@ -155,6 +155,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("192", "RUSMIL", None, "asserted")],
         True,
     ),
+    (
+        "one role, two owners",
+        "US and British forces shelled the town.",
+        [("194", "USAMIL", None, "asserted"), ("194", "GBRMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "two owners, joint act",
+        "Senior Hungarian and Romanian officials met in Vienna.",
+        [("040", "HUNGOV", "ROUGOV", "asserted")],
+        True,
+    ),
+    (
+        "demand that X",
+        "China demanded that the United States cancel the arms sale.",
+        [("100", "CHN", "USA", "asserted")],
+        False,
+    ),
+    (
+        "subject through 'willing to'",
+        "Norway is willing to send troops to Mali.",
+        [("072", "NOR", "MLI", "asserted")],
+        False,
+    ),
     ("headline passive, no agent", "Pilot executed;", [("1823", None, "MIL", "asserted")], True),
 ]
 

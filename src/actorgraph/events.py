@@ -70,6 +70,8 @@ _CONTROL_HEADS = {
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
+# Mention kinds that name a state, and so can own a role ("British forces").
+_STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
 # Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
@@ -152,6 +154,33 @@ class EventCoder:
             arg = self._actor(t, found, offset)
             if arg is not None:
                 out.append(arg)
+                out += self._co_owners(t, arg, found)
+        return out
+
+    @staticmethod
+    def _co_owners(t: Any, arg: _Arg, found: Sequence[Found]) -> list[_Arg]:
+        """ "US and British forces": one role, several owners; one actor per owner."""
+        sector = arg.actor.sector
+        if arg.origin != "agent" or not sector:
+            return []
+        out = []
+        for mod in t.children:
+            if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
+                continue
+            for c in mod.conjuncts:
+                hit = next((f for f in found if f.covers(c.i) and f.mention.kind in _STATE_NAMES), None)
+                if hit is not None and hit.mention.country and hit.mention.country != arg.actor.country:
+                    m = hit.mention
+                    actor = Actor(
+                        f"{m.text} {t.text}",
+                        m.country + sector,
+                        m.actor_id,
+                        m.country,
+                        sector,
+                        m.start,
+                        m.end,
+                    )
+                    out.append(_Arg(actor, "agent"))
         return out
 
     def _actor(self, t: Any, found: Sequence[Found], offset: int) -> _Arg | None:
@@ -203,7 +232,7 @@ class EventCoder:
         )
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         node = v
-        while not subj and node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+        while not subj and node.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and node.head.i != node.i:
             # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
             objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if node.dep_ == "xcomp" and objs and node.head.lemma_.lower() in _CONTROL_HEADS:
@@ -253,6 +282,14 @@ class EventCoder:
                 args = [a for c in x.children if c.dep_ == "dobj" for a in self._actors(c, found, offset)]
                 if args:
                     return args
+        # "demanded that the US cancel the sale": whom the demand, appeal or praise is about.
+        if "dobj" in slots:
+            for x in v.children:
+                if x.dep_ == "ccomp":
+                    subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    args = [a for c in subj for a in self._actors(c, found, offset)]
+                    if args:
+                        return args
         return []
 
     # ---- modality and attribution ---------------------------------------------------
