@@ -169,11 +169,12 @@ class EventCoder:
                 continue
             for c in mod.conjuncts:
                 hit = next((f for f in found if f.covers(c.i) and f.mention.kind in _STATE_NAMES), None)
-                if hit is not None and hit.mention.country and hit.mention.country != arg.actor.country:
+                country = hit.mention.country if hit is not None else None
+                if hit is not None and country and country != arg.actor.country:
                     m = hit.mention
                     actor = Actor(
                         f"{m.text} {t.text}",
-                        m.country + sector,
+                        country + sector,
                         m.actor_id,
                         m.country,
                         sector,
