@@ -179,6 +179,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("072", "NOR", "MLI", "asserted")],
         False,
     ),
+    (
+        "a role named by its example",
+        "Shiite militias, such as the Badr Corps, attacked the base.",
+        [("190", "IRQREBMUS", "MIL", "asserted")],
+        True,
+    ),
+    (
+        "'of' names the actor",
+        "The withdrawal of Russian troops from Kherson surprised Kyiv.",
+        [("0874", "RUSMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "parties between",
+        "Talks between Kyiv and Moscow resumed in Istanbul.",
+        [("040", "UKRGOV", "RUSGOV", "asserted")],
+        True,
+    ),
+    (
+        "passive in a conjoined clause",
+        "Iranian units advanced but were ambushed by ISIL near Palmyra.",
+        [("190", "IMGMUSISI", "IRNMIL", "asserted")],
+        True,
+    ),
     ("headline passive, no agent", "Pilot executed;", [("1823", None, "MIL", "asserted")], True),
 ]
 

@@ -211,7 +211,29 @@ class EventCoder:
         if hit is None:
             return None
         m = hit.mention
+        if m.origin == "agent" and m.country is None:
+            example = self._example(t, found)
+            if example is not None:
+                return example
         return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
+
+    @staticmethod
+    def _example(t: Any, found: Sequence[Found]) -> _Arg | None:
+        """ "Shiite militias, such as the Badr Corps": a role named by an example takes its code."""
+        for c in t.children:
+            words = [c] if c.dep_ == "appos" else []
+            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
+                words = [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "amod" and c.lower_ == "such":
+                words = [g for p in c.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+            for w in words:
+                hit = next((f for f in found if f.covers(w.i) and f.mention.code), None)
+                if hit is not None and hit.mention.origin == "lexicon":
+                    m = hit.mention
+                    return _Arg(
+                        Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), "lexicon"
+                    )
+        return None
 
     @staticmethod
     def _subjects(v: Any) -> tuple[list[Any], bool]:
@@ -269,6 +291,9 @@ class EventCoder:
                 cands = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
                 if passive and not cands:
                     cands = [c for c in v.children if c.dep_ == "nsubj"]
+                if passive and not cands:
+                    # "units initiate attacks or are ambushed by rebels": the shared subject.
+                    cands = self._subjects(v)[0]
             elif slot == "dative":
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
             else:
@@ -413,6 +438,11 @@ class EventCoder:
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj":
                 used_nouns.add(c.i)
+        if not sources and not targets and pat.code[:2] in _JOINT_ROOTS:
+            # "a ceasefire negotiated between the US and Russia": the parties of a joint act.
+            sources = [
+                a for t in self._preps([v], ["between", "among"]) for a in self._actors(t, found, offset)
+            ]
         if not targets and len(sources) > 1 and pat.code[:2] in _JOINT_ROOTS:
             # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
             return [
@@ -438,13 +468,23 @@ class EventCoder:
                     break
         if not sources:
             sources = [a for t in self._preps([n], ["by"]) for a in self._actors(t, found, offset)]
+        if not sources and "of" not in pat.targets:
+            # "the withdrawal of Russian aircraft": "of" names who acts when it names no target.
+            sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
         governor = n.head if n.dep_ in ("dobj", "nsubjpass", "attr") else None
         if not sources and governor is not None and n.dep_ == "dobj":
             subj, _ = self._subjects(governor)
             sources = [a for s in subj for a in self._actors(s, found, offset)]
         heads = [n] + ([governor] if governor is not None else [])
-        targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
         anchor = governor if governor is not None else n
+        if not sources:
+            # "talks between Kyiv and Moscow", "a ceasefire between the US and Russia".
+            parties = [a for t in self._preps(heads, ["between"]) for a in self._actors(t, found, offset)]
+            if len(parties) > 1:
+                return list(
+                    self._pairs(n, pat.code, pat.rule, parties[:1], parties[1:], found, offset, anchor)
+                )
+        targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))
 
     def _pairs(
