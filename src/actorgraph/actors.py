@@ -127,17 +127,20 @@ class ActorCoder:
 
         self.lexicon = lexicon or load_actor_lexicon()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")  # user PETRARCH dictionaries
         self.forms: dict[int, list[NameForm]] = {}
-        by_text: dict[str, list[NameForm]] = {}
+        by_text: dict[tuple[str, bool], list[NameForm]] = {}
         for form in self.lexicon.forms:
-            by_text.setdefault(form.text, []).append(form)
+            key_text = form.text.lower() if form.caseless else form.text
+            by_text.setdefault((key_text, form.caseless), []).append(form)
         strings = nlp.vocab.strings
-        for text, forms in by_text.items():
-            key = strings.add("N:" + text)
-            self.forms[key] = forms
+        for (text, caseless), forms in by_text.items():
+            label = ("C:" if caseless else "N:") + text
+            self.forms[strings.add(label)] = forms
             # Typographic and straight apostrophes are the same name ("Da’wa", "Da'wa").
             variants = {text, text.replace("'", "’"), text.replace("’", "'")}
-            self.names.add("N:" + text, [nlp.make_doc(v) for v in variants])
+            matcher = self.caseless if caseless else self.names
+            matcher.add(label, [nlp.make_doc(v) for v in variants])
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.agent_of: dict[int, str] = {}
         for word in self.lexicon.agents:
@@ -165,7 +168,8 @@ class ActorCoder:
 
         sent_index = sentence_of or {}
         spans = []
-        for key, start, end in self.names(doc):
+        # The project's own names come first, so they win a tie with a user dictionary's.
+        for key, start, end in [*self.names(doc), *self.caseless(doc)]:
             span = doc[start:end]
             span.label = key
             spans.append(span)

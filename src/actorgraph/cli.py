@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import logging
 import os
 import sys
 import time
@@ -248,6 +249,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    logging.basicConfig(format="actorgraph: warning: %(message)s", level=logging.WARNING)
     try:
         code: int = args.func(args)
         return code

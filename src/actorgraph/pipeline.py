@@ -129,6 +129,9 @@ class Pipeline:
         folder = Path(self.settings.lexicon_dir) if self.settings.lexicon_dir else None
         self.actors = ActorCoder(self.nlp, load_actor_lexicon(folder))
         self.events = EventCoder(load_event_lexicon(folder))
+        problems = self.actors.lexicon.problems
+        if problems:
+            log.warning("%d lines of user dictionaries skipped; the first: %s", len(problems), problems[0])
         demonyms = {
             f.text: f.actor_id.split(":", 1)[1]
             for f in self.actors.lexicon.forms

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from actorgraph.lexicon.petrarch import load_actors_file
 from actorgraph.lexicon.schema import Column, LexiconError, Row, parse_table
 
 __all__ = [
@@ -92,6 +93,7 @@ class NameForm:
     role: str  # name | adjective | capital
     start: dt.date | None = None  # a person's alias holds for the term it is listed with
     end: dt.date | None = None
+    caseless: bool = False  # PETRARCH dictionaries are written in capitals: match any case
 
     def covers(self, day: dt.date | None) -> bool:
         if day is None:
@@ -111,6 +113,7 @@ class ActorLexicon:
     actors: dict[str, ActorEntry]
     forms: tuple[NameForm, ...]
     agents: dict[str, AgentEntry]
+    problems: tuple[str, ...] = ()  # lines of user dictionaries skipped, with their reason
 
     def term(self, actor_id: str, day: dt.date | None) -> Term | None:
         """The term in force on ``day``; with no date, the most recent term."""
@@ -238,10 +241,27 @@ def _build(folder: Path | None) -> ActorLexicon:
     _load_named(b, _read("metonyms.tsv", METONYM_COLUMNS, folder), "seat")
     _load_people(b, _read("people.tsv", PEOPLE_COLUMNS, folder))
     _check_people(b)
+    problems = _load_petrarch(b, folder) if folder is not None else []
     agents: dict[str, AgentEntry] = {}
     for row in _read("agents.tsv", AGENT_COLUMNS, folder):
         for word in row.many("words"):
             if word in agents and agents[word].code != row.one("code"):
                 raise row.error(f"agent {word!r} already coded {agents[word].code}")
             agents[word] = AgentEntry(word, row.one("code"), row.one("kind"))
-    return ActorLexicon(b.actors, tuple(b.forms.values()), agents)
+    return ActorLexicon(b.actors, tuple(b.forms.values()), agents, tuple(problems))
+
+
+def _load_petrarch(b: _Builder, folder: Path) -> list[str]:
+    """Every ``*.actors.txt`` (PETRARCH/Phoenix format) in ``folder``; bad lines are skipped
+    and returned as one-line reasons naming file, line and entry."""
+    problems: list[LexiconError] = []
+    for path in sorted(folder.glob("*.actors.txt")):
+        for entry in load_actors_file(path, problems):
+            actor_id = f"petrarch:{path.name}:{entry.line}"
+            terms = [Term(t.code, t.start, t.end) for t in entry.terms]
+            b.actors[actor_id] = ActorEntry(
+                actor_id, entry.names[0], "petrarch", tuple(terms), f"{path}:{entry.line}"
+            )
+            for name in entry.names:
+                b.forms.setdefault((name, actor_id, None), NameForm(name, actor_id, "name", caseless=True))
+    return [str(p) for p in problems]
