@@ -174,10 +174,22 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
-        "subject through 'willing to'",
+        "stated intent is 03x",
         "Norway is willing to send troops to Mali.",
-        [("072", "NOR", "MLI", "asserted")],
+        [("033", "NOR", "MLI", "asserted")],
+        True,
+    ),
+    (
+        "offer to mediate",
+        "Turkey offered to mediate between Russia and Ukraine.",
+        [("039", "TUR", "RUS", "asserted"), ("039", "TUR", "UKR", "asserted")],
         False,
+    ),
+    (
+        "scheduled act stays future",
+        "The Syrian foreign minister will visit Baghdad next week.",
+        [("042", "SYRGOV", "IRQGOV", "future")],
+        True,
     ),
     (
         "a role named by its example",

@@ -74,6 +74,35 @@ _GROUP_PRONOUNS = {"it", "they"}
 _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# Words that state an intention to do what they govern ("ready to", "offered to", "pledged to").
+_INTENT_WORDS = {
+    "willing",
+    "ready",
+    "prepared",
+    "offer",
+    "promise",
+    "pledge",
+    "vow",
+    "commit",
+    "committed",
+    "intend",
+    "plan",
+    "agree",
+    "eager",
+    "determined",
+}
+# Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
+_INTENT_CODES = {
+    "045": "039",
+    "046": "036",
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "084": "0353",
+    "0871": "0356",
+    "08": "035",
+}
 # Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
 HEADLINE_MAX_WORDS = 12
 # Codes a state carries out with its armed forces: show of force, fighting, mass violence,
@@ -501,6 +530,10 @@ class EventCoder:
         if not any(a.actor.code for a in sources + targets):
             return
         modality = self._modality(anchor)
+        intent = _intent_code(code, anchor)
+        if intent is not None:
+            # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
+            code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
         speaker = self._speaker(anchor, found, offset)
         span = Span(offset + trig.idx, offset + trig.idx + len(trig.text), trig.text)
         sides: tuple[list[_Arg | None], list[_Arg | None]] = (
@@ -537,6 +570,25 @@ class EventCoder:
                     speaker,
                     trig.i,
                 )
+
+
+def _intent_code(code: str, anchor: Any) -> str | None:
+    """The 03x code for a cooperative act stated as an intention ("willing to", "offered to").
+
+    A scheduled act ("will visit next week") stays what it is, with future modality.
+    """
+    node = anchor
+    while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
+        head = node.head
+        if node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in _INTENT_WORDS:
+            for prefix in (code[:3], code[:2]):
+                if prefix in _INTENT_CODES:
+                    return _INTENT_CODES[prefix]
+            return None
+        if node.dep_ == "ccomp":
+            break
+        node = head
+    return None
 
 
 def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern) -> bool:
