@@ -175,7 +175,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
             src = (e.source.code if e.source else None) or "---"
             tgt = (e.target.code if e.target else None) or "---"
             when = e.date.value.isoformat() if e.date else "undated"
-            where = f" in {e.location.name}" if e.location else ""
+            where = ""
+            if e.location:
+                where = f" in {e.location.name}" + (" (inferred)" if e.location.inferred else "")
             print(f"  {e.code} {src} -> {tgt} ({e.modality}, {e.voice}, {when}{where}) [{e.doc}]")
             print(f'      "{" ".join(e.sentence.split())}"')
         print("\nMost active dyads:")
