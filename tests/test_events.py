@@ -192,6 +192,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "withdrawal from a place is from its country",
+        "Russian troops withdrew from Kherson.",
+        [("0874", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "ruled out: negated; Brussels is the EU",
+        "Brussels ruled out lifting its sanctions on Minsk.",
+        [("085", "IGOEUREEC", "BLRGOV", "negated")],
+        False,
+    ),
+    (
+        "junta and armed groups",
+        "The junta declared a ceasefire with armed groups in Myanmar.",
+        [("0871", "MMRGOV", "MMRREB", "asserted")],
+        True,
+    ),
+    (
         "a role named by its example",
         "Shiite militias, such as the Badr Corps, attacked the base.",
         [("190", "IRQREBMUS", "MIL", "asserted")],
@@ -200,7 +218,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "'of' names the actor",
         "The withdrawal of Russian troops from Kherson surprised Kyiv.",
-        [("0874", "RUSMIL", None, "asserted")],
+        [("0874", "RUSMIL", "UKR", "asserted")],
         True,
     ),
     (

@@ -359,13 +359,14 @@ class EventCoder:
             reported = aux & {"would", "'d"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech
             mode = "future" if reported else "hypothetical"
         node = v
-        while node.dep_ in ("xcomp", "ccomp", "advcl", "conj") and node.head.i != node.i:
+        while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
                 mode = "hypothetical"
             head = node.head
-            if node.dep_ == "xcomp":
+            if node.dep_ in ("xcomp", "pcomp") or (node.dep_ == "dobj" and node.pos_ == "VERB"):
                 lemma = head.lemma_.lower()
-                if lemma in _NEGATING_HEADS:
+                ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in head.children)
+                if lemma in _NEGATING_HEADS or ruled_out:
                     negated = True
                 elif lemma in _REQUEST_HEADS and mode == "asserted":
                     mode = "request"

@@ -96,6 +96,26 @@ def with_context_country(event: Event, focus: str | None) -> Event:
     )
 
 
+# Codes whose target, when the text names only a place, is that place's country: a military
+# withdrawal from Kherson is a withdrawal from Ukraine.
+_PLACE_TARGET_CODES = {"0874", "087"}
+
+
+def _withdrawn_from(event: Event) -> Event:
+    loc, src = event.location, event.source
+    if (
+        (event.target is not None and event.target.code)
+        or event.code not in _PLACE_TARGET_CODES
+        or loc is None
+        or loc.inferred
+        or not loc.country
+        or (src is not None and src.country == loc.country)
+    ):
+        return event
+    target = Actor(loc.name, loc.country, None, loc.country, None)
+    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
+
+
 def _said_in(event: Event, quotes: list[Quote]) -> Event:
     """An event inside a direct quotation is attributed to the quotation's speaker."""
     if event.attributed_to is not None:
@@ -184,7 +204,7 @@ class Pipeline:
             quotes.extend(found_quotes)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
-                events.append(with_context_country(_said_in(event, found_quotes), focus))
+                events.append(_withdrawn_from(with_context_country(_said_in(event, found_quotes), focus)))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes))
