@@ -39,6 +39,7 @@ __all__ = [
     "evaluate_plover",
     "evaluate_project",
     "evaluate_seeds",
+    "figure",
     "load_project_gold",
     "provenance",
     "run_eval",
@@ -266,6 +267,14 @@ def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
     return _run_scorer(shared / "score_plover.py", gold, out, "score")
 
 
+def figure(text: str, label: str) -> float:
+    """The number after ``label`` in a scorer's output ("F1 root+dyad: 0.28" -> 0.28); NaN if absent."""
+    for line in text.splitlines():
+        if label in line:
+            return float(line.split(label, 1)[1].split()[0])
+    return float("nan")
+
+
 def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO | None = None) -> dict[str, float]:
     """Print every score we can compute; return the headline figures by name."""
     out = out if out is not None else sys.stdout  # resolved now, so redirection is honoured
@@ -283,16 +292,10 @@ def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO | None = None)
         text = evaluate_seeds(pipeline, shared, Path(tmp))
         print(f"== seeds gold ({shared / 'examples' / 'seeds-gold.jsonl'})", file=out)
         print(text.rstrip(), file=out)
-        m = re.search(r"F1 root\+dyad: ([0-9.]+)", text)
-        if m:
-            figures["seeds_f1_root_dyad"] = float(m.group(1))
+        figures["seeds_f1_root_dyad"] = figure(text, "F1 root+dyad:")
         text = evaluate_plover(pipeline, shared, Path(tmp))
         print(f"== PLOVER gold ({shared / 'gold' / 'plover-gsr-dev.jsonl'})", file=out)
         print(text.rstrip(), file=out)
-        m = re.search(r"type found: ([0-9.]+)", text)
-        if m:
-            figures["plover_type_found"] = float(m.group(1))
-        m = re.search(r"F1 type\+dyad: ([0-9.]+)", text)
-        if m:
-            figures["plover_f1_type_dyad"] = float(m.group(1))
+        figures["plover_type_found"] = figure(text, "type found:")
+        figures["plover_f1_type_dyad"] = figure(text, "F1 type+dyad:")
     return figures

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from actorgraph.records import Actor, Event
 
-__all__ = ["FLAT_COLUMNS", "EventWriter", "event_json", "flat_event"]
+__all__ = ["COLUMN_TYPES", "FLAT_COLUMNS", "EventWriter", "event_json", "flat_event"]
 
 Scalar = str | int | float | None
 
@@ -178,6 +178,23 @@ def _sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+# SQL types of the flat columns that are not text; shared by the Parquet writer and the store.
+COLUMN_TYPES: dict[str, str] = {
+    "sentence_index": "INTEGER",
+    "trigger_start": "INTEGER",
+    "trigger_end": "INTEGER",
+    "quad_class": "INTEGER",
+    "goldstein": "DOUBLE",
+    "lat": "DOUBLE",
+    "lon": "DOUBLE",
+    "confidence": "DOUBLE",
+    "date": "DATE",
+    "geonames_id": "BIGINT",
+    "location_inferred": "BOOLEAN",
+    "claim": "BOOLEAN",
+}
+
+
 class EventWriter:
     """Streams events to ``stream`` as JSONL or CSV, or collects them into a Parquet file.
 
@@ -220,22 +237,7 @@ class EventWriter:
             self._tmp.close()
             try:
                 con = duckdb.connect()
-                types = {
-                    "date": "DATE",
-                    "sentence_index": "INTEGER",
-                    "trigger_start": "INTEGER",
-                    "trigger_end": "INTEGER",
-                    "quad_class": "INTEGER",
-                    "goldstein": "DOUBLE",
-                    "geonames_id": "BIGINT",
-                    "lat": "DOUBLE",
-                    "lon": "DOUBLE",
-                    "confidence": "DOUBLE",
-                    "location_inferred": "BOOLEAN",
-                    "claim": "BOOLEAN",
-                    "code": "VARCHAR",
-                    "root": "VARCHAR",
-                }
+                types = COLUMN_TYPES
                 cols = ", ".join(f"'{c}': '{types.get(c, 'VARCHAR')}'" for c in FLAT_COLUMNS)
                 tmp_out = f"{self.path}.part"
                 con.execute(

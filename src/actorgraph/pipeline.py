@@ -27,6 +27,7 @@ from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
+from actorgraph.lexicon.actors import NameForm
 from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate
 from actorgraph.quotes import QuoteFinder
@@ -158,6 +159,9 @@ class Pipeline:
             if f.role == "adjective" and f.actor_id.startswith("country:")
         }
         self.gazetteer = Gazetteer(demonyms)
+        self.forms_by_text: dict[str, list[NameForm]] = {}
+        for f in self.actors.lexicon.forms:
+            self.forms_by_text.setdefault(f.text, []).append(f)
         self.quotes = QuoteFinder(self.events.speech)
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:
@@ -215,7 +219,7 @@ class Pipeline:
         if not speaker:
             return None
         name = speaker[4:] if speaker.lower().startswith("the ") else speaker
-        form = next((f for f in self.actors.lexicon.forms if f.text == name and f.covers(day)), None)
+        form = next((f for f in self.forms_by_text.get(name, ()) if f.covers(day)), None)
         code = self.actors.lexicon.code(form.actor_id, day) if form else None
         return Actor(speaker, code, form.actor_id if form else None)
 

@@ -53,9 +53,7 @@ class Gazetteer:
         self.places = _index()
         self.alternatives = _alternatives()
         self.demonyms = dict(demonyms or {})  # "Iraqi" -> "IRQ", for "on Iraqi soil"
-        self.countries = {
-            loc.country: loc for loc in self.places.values() if loc.precision == "country" and loc.country
-        }
+        self.countries = {loc.country: loc for loc in _countries().values() if loc.country}
 
     def territory(self, doc: Any, tok: Any) -> Location | None:
         """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun."""

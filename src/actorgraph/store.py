@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from actorgraph.output import FLAT_COLUMNS, flat_event
+from actorgraph.output import COLUMN_TYPES, FLAT_COLUMNS, flat_event
 from actorgraph.records import (
     Actor,
     CodedDocument,
@@ -33,22 +33,11 @@ __all__ = ["SCHEMA_VERSION", "DyadCount", "Store", "StoreError"]
 
 SCHEMA_VERSION = 1
 
-_INT = {"sentence_index", "trigger_start", "trigger_end", "quad_class"}
-_FLOAT = {"goldstein", "lat", "lon", "confidence"}
-
 
 def _sql_type(column: str) -> str:
-    if column in _INT:
-        return "INTEGER"
-    if column in _FLOAT:
-        return "DOUBLE"
-    return {
-        "date": "DATE",
-        "geonames_id": "BIGINT",
-        "location_inferred": "BOOLEAN",
-        "claim": "BOOLEAN",
-        "event_id": "VARCHAR PRIMARY KEY",
-    }.get(column, "VARCHAR")
+    if column == "event_id":
+        return "VARCHAR PRIMARY KEY"
+    return COLUMN_TYPES.get(column, "VARCHAR")
 
 
 _EVENT_COLUMNS = ",\n    ".join(f"{c} {_sql_type(c)}" for c in FLAT_COLUMNS)
