@@ -276,7 +276,7 @@ def test_failed_add_leaves_no_row_of_the_document(
 def test_failure_while_preparing_event_rows_is_atomic(
     store: Store, coded: CodedDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import actorgraph.store as store_module
+    import actorgraph.store.database as store_module
 
     def boom(_: Event) -> dict[str, Any]:
         raise ValueError("bad event")

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["CameoCode", "UnknownCodeError", "codes", "lookup"]
+__all__ = ["MUTUAL_ROOTS", "STATE_SECTORS", "CameoCode", "UnknownCodeError", "codes", "fold_code", "lookup"]
 
 
 class UnknownCodeError(KeyError):
@@ -84,3 +84,22 @@ def lookup(code: str) -> CameoCode:
         return codes()[code]
     except KeyError:
         raise UnknownCodeError(f"unknown CAMEO code {code!r}") from None
+
+
+# Agencies of a state that speak and act for it ("RUSMIL", "RUSGOV" are Russia); other sectors
+# (REB, OPP, PTY...) are actors of their own whose interests can run against the state's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "BUS", "MED"})
+# Roots whose acts are mutual: a meeting, an agreement or joint cooperation reported as "A met
+# B" by one outlet and "B met A" by another is one act.
+MUTUAL_ROOTS = frozenset({"04", "05", "06"})
+
+
+def fold_code(code: str, fold: bool = True) -> str:
+    """A state agency's code folds into its state; other codes stay.
+
+    >>> fold_code("RUSMIL"), fold_code("SYRREB"), fold_code("IMGMUSISI")
+    ('RUS', 'SYRREB', 'IMGMUSISI')
+    """
+    if fold and len(code) == 6 and code[3:] in STATE_SECTORS and code[:3].isalpha():
+        return code[:3]
+    return code

@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -24,8 +24,8 @@ from actorgraph.lexicon import LexiconError
 from actorgraph.output import EventWriter, event_json
 from actorgraph.parse import ModelError
 from actorgraph.pipeline import Pipeline, Settings
-from actorgraph.records import CodedDocument, Document, Event, Failure
-from actorgraph.store import Store, StoreError
+from actorgraph.records import CodedDocument, Event, Failure
+from actorgraph.store import Ingest, Store, StoreError
 
 __all__ = ["main"]
 
@@ -113,28 +113,23 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     progress = _Progress()
-    added = skipped = 0
-    with Store(args.db) as store:
-        # Documents already stored are not coded again: ingest is idempotent and resumable.
-        def fresh(items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
-            nonlocal skipped
-            for item in items:
-                if isinstance(item, Document) and store.has(item.doc_id):
-                    skipped += 1
-                    continue
-                yield item
-
+    # Documents already stored are not coded again: ingest is idempotent and resumable.
+    with Ingest(args.db) as ingest:
         pipeline = Pipeline(_settings(args))
-        for item in pipeline.run(fresh(read_paths(args.paths, args.date))):
+        for item in pipeline.run(ingest.fresh(read_paths(args.paths, args.date))):
             progress.update(item)
             if isinstance(item, Failure):
                 print(f"actorgraph: error: {item.message()}", file=sys.stderr)
-            elif store.add(item):
-                added += 1
+            else:
+                ingest.put(item)
+    with Store(args.db, read_only=True) as store:
         events = store.count("events")
     progress.done()
-    print(f"{added} documents added, {skipped} already stored; {events} events in {args.db}", file=sys.stderr)
-    return _finish(progress, skipped)
+    print(
+        f"{ingest.added} documents added, {ingest.skipped} already stored; {events} events in {args.db}",
+        file=sys.stderr,
+    )
+    return _finish(progress, ingest.skipped)
 
 
 def _table(events: Sequence[Event], out: TextIO) -> None:

@@ -39,8 +39,10 @@ from actorgraph.records import (
     Failure,
     Mention,
     Quote,
+    Relation,
     Sentence,
 )
+from actorgraph.relations import RelationFinder
 
 __all__ = ["Pipeline", "Settings"]
 
@@ -163,6 +165,7 @@ class Pipeline:
         for f in self.actors.lexicon.forms:
             self.forms_by_text.setdefault(f.text, []).append(f)
         self.quotes = QuoteFinder(self.events.speech)
+        self.relations = RelationFinder(folder)
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:
         """Code documents in batches, passing failures through in order."""
@@ -185,6 +188,7 @@ class Pipeline:
         mentions: list[Mention] = []
         events: list[Event] = []
         quotes: list[Quote] = []
+        relations: list[Relation] = []
         day = document.published
         antecedent = None
         focus = self._focus_country(pieces)
@@ -206,12 +210,15 @@ class Pipeline:
             mentions.extend(f.mention for f in found)
             found_quotes = self.quotes.find(piece.doc, found, piece.offset, piece.block.voice, base)
             quotes.extend(found_quotes)
+            relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
                 events.append(_withdrawn_from(with_context_country(_said_in(event, found_quotes), focus)))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
-        return CodedDocument(document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes))
+        return CodedDocument(
+            document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes), tuple(relations)
+        )
 
     def _block_speaker(self, speaker: str | None, day: dt.date | None) -> Actor | None:
         """The outlet or commenter a quoted or comment block names, coded when the lexicon

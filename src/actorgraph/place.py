@@ -215,11 +215,13 @@ def _candidates(doc: Any, tok: Any) -> list[str]:
                 end += 1
             names.append(str(doc[ent.start : end].text))
     words = sorted([c for c in tok.children if c.dep_ in ("compound", "nmod")] + [tok], key=lambda w: w.i)
+    names.append(str(doc[words[0].i : words[-1].i + 1].text))  # keeps "al-Qaryatayn" whole
     names.append(" ".join(w.text for w in words))
     for name in list(names):
         names += [p.strip() for p in name.split(",") if p.strip()]
     names += [w.text for w in words if w.pos_ == "PROPN"]
-    return list(dict.fromkeys(n for n in names if n))
+    # A lone lower-case word is a particle ("al", "el") or a common noun, never a place name.
+    return list(dict.fromkeys(n for n in names if n and not (n.islower() and n.isalpha())))
 
 
 def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None) -> Location | None:

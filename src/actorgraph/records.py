@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "MODALITIES",
+    "RELATION_KINDS",
     "VOICES",
     "Actor",
     "Block",
@@ -28,6 +29,8 @@ __all__ = [
     "Mention",
     "Modality",
     "Quote",
+    "Relation",
+    "RelationKind",
     "Sentence",
     "Span",
     "Voice",
@@ -205,6 +208,27 @@ class Quote:
     voice: Voice
 
 
+RelationKind = Literal["member", "ally", "backs", "enemy"]
+RELATION_KINDS: tuple[RelationKind, ...] = ("member", "ally", "backs", "enemy")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A standing relation the text asserts, not an event: "X, a member of Y", "Y-backed X".
+
+    ``member``: source is a member of the group led by (or named after) target. ``backs``:
+    source sponsors target. ``ally`` and ``enemy`` are symmetric.
+    """
+
+    sentence_index: int
+    kind: RelationKind
+    source: Actor
+    target: Actor
+    cue: Span
+    voice: Voice
+    rule: str
+
+
 @dataclass(frozen=True, slots=True)
 class CodedDocument:
     """A document with everything the pipeline found in it."""
@@ -214,3 +238,4 @@ class CodedDocument:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...] = field(default=())
+    relations: tuple[Relation, ...] = field(default=())

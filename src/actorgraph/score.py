@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["LEVELS", "PRF", "Scored", "matched_pairs", "per_root", "score"]
+__all__ = ["LEVELS", "PRF", "ClusterScore", "Scored", "cluster_score", "matched_pairs", "per_root", "score"]
 
 LEVELS = ("root+dyad", "full", "root")
 SYMMETRIC = ("040", "044", "046", "050", "057")
@@ -155,3 +155,47 @@ def _same_sentence(a: str | None, b: str | None) -> bool:
         return False
     a, b = " ".join(a.split()), " ".join(b.split())
     return a == b or a in b or b in a
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterScore:
+    """How well system clusters reproduce the real events: pairwise and B-cubed scores.
+
+    Pairwise counts pairs of reports put together. B-cubed averages, per report, the share of
+    its system cluster that is its real event (precision) and the share of its real event that
+    is in its system cluster (recall).
+    """
+
+    reports: int
+    pairwise: PRF
+    bcubed_precision: float
+    bcubed_recall: float
+
+    @property
+    def bcubed_f1(self) -> float:
+        p, r = self.bcubed_precision, self.bcubed_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def cluster_score(system: dict[str, str], gold: dict[str, str]) -> ClusterScore:
+    """Score cluster assignments of the reports both sides know (report id -> cluster id).
+
+    >>> round(cluster_score({"a": "1", "b": "1", "c": "2"}, {"a": "E", "b": "E", "c": "E"}).pairwise.recall, 2)
+    0.33
+    """
+    items = sorted(set(system) & set(gold))
+    tp = fp = fn = 0
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            same_sys, same_gold = system[a] == system[b], gold[a] == gold[b]
+            tp += same_sys and same_gold
+            fp += same_sys and not same_gold
+            fn += same_gold and not same_sys
+    p_sum = r_sum = 0.0
+    for a in items:
+        mine = {b for b in items if system[b] == system[a]}
+        real = {b for b in items if gold[b] == gold[a]}
+        p_sum += len(mine & real) / len(mine)
+        r_sum += len(mine & real) / len(real)
+    n = len(items)
+    return ClusterScore(n, PRF(tp, tp + fn, tp + fp), p_sum / n if n else 0.0, r_sum / n if n else 0.0)

@@ -142,11 +142,13 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
             yield Failure(where, "no 'text' or 'html' field with content", number, doc=name)
             continue
         published = None
-        if rec.get("date") not in (None, ""):
+        # "published" is the name the store uses; "date" came first and stays.
+        stamp = rec.get("date") if rec.get("date") not in (None, "") else rec.get("published")
+        if stamp not in (None, ""):
             try:
-                published = dt.date.fromisoformat(str(rec["date"])[:10])
+                published = dt.date.fromisoformat(str(stamp)[:10])
             except ValueError:
-                yield Failure(where, f"date {rec['date']!r} is not YYYY-MM-DD", number, doc=name)
+                yield Failure(where, f"date {stamp!r} is not YYYY-MM-DD", number, doc=name)
                 continue
         doc = make_document(
             name,

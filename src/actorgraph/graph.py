@@ -1,0 +1,363 @@
+"""The actor graph: dyads over time, the graph of a period, coalitions and their fissures.
+
+Everything here reads the store. Only asserted events count (a denial or a threat is not a
+tie), and an event is placed in time by its ``day`` (its own date, else its document's).
+State agencies fold into their state ("RUSMIL" and "RUSGOV" are "RUS") unless ``fold=False``;
+rebels, parties and other non-state codes stay themselves.
+
+Example:
+    >>> from actorgraph.cameo import STATE_SECTORS, fold_code
+from actorgraph.store import Store
+    >>> with Store(":memory:") as store:
+    ...     period_graph(store).edges
+    ()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx  # type: ignore[import-untyped]
+
+from actorgraph.cameo import STATE_SECTORS, fold_code
+from actorgraph.store import Store
+
+__all__ = [
+    "FISSURE_ALPHA",
+    "RELATION_WEIGHT",
+    "STATE_SECTORS",
+    "Coalition",
+    "DyadPeriod",
+    "Edge",
+    "Fissure",
+    "Graph",
+    "Node",
+    "Period",
+    "RelationEdge",
+    "coalitions",
+    "dyad_series",
+    "fisher_drop",
+    "fissures",
+    "fold_code",
+    "period_graph",
+    "to_networkx",
+]
+
+Period = Literal["day", "week", "month"]
+PERIODS: tuple[Period, ...] = ("day", "week", "month")
+# An asserted alliance, membership or backing counts as this many cooperative events when
+# coalitions are found: one statement of alliance outweighs one stray hostile report.
+RELATION_WEIGHT = 2.0
+# A fissure is a drop in the cooperative share of a dyad's events whose one-sided Fisher exact
+# p-value is below this.
+FISSURE_ALPHA = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPeriod:
+    """One dyad in one period: events per QuadClass, mean Goldstein, balance, evidence."""
+
+    source: str
+    target: str
+    period: dt.date | None
+    events: int
+    quad: tuple[int, int, int, int]  # verbal coop, material coop, verbal conflict, material conflict
+    mean_goldstein: float
+    evidence: tuple[str, ...]  # event ids
+
+    @property
+    def cooperation(self) -> int:
+        return self.quad[0] + self.quad[1]
+
+    @property
+    def conflict(self) -> int:
+        return self.quad[2] + self.quad[3]
+
+    @property
+    def balance(self) -> float:
+        """(cooperation - conflict) / events, from -1 (all conflict) to 1 (all cooperation)."""
+        return (self.cooperation - self.conflict) / self.events if self.events else 0.0
+
+
+Edge = DyadPeriod
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    code: str
+    events: int
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationEdge:
+    """An asserted relation, with where it was said."""
+
+    kind: str
+    source: str
+    target: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    start: dt.date | None
+    end: dt.date | None
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    relations: tuple[RelationEdge, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coalition:
+    """Actors bound by cooperation and asserted alliance, and whom they fight."""
+
+    members: tuple[str, ...]
+    cooperation: int
+    conflict: int
+    relations: tuple[RelationEdge, ...]
+    evidence: tuple[str, ...]  # ids of the cooperative events inside the coalition
+    enemies: tuple[tuple[str, int], ...]  # outside actors and conflict events with them
+
+
+@dataclass(frozen=True, slots=True)
+class Fissure:
+    """A dyad, or a coalition, whose cooperative share of events dropped between periods."""
+
+    members: tuple[str, ...]
+    before: dt.date
+    after: dt.date
+    cooperation_before: int
+    conflict_before: int
+    cooperation_after: int
+    conflict_after: int
+    p_value: float
+    evidence: tuple[str, ...]  # the conflict events of the later period
+
+
+def _code_sql(column: str, fold: bool) -> str:
+    if not fold:
+        return column
+    sectors = ", ".join(f"'{s}'" for s in sorted(STATE_SECTORS))
+    return (
+        f"CASE WHEN length({column}) = 6 AND {column}[4:6] IN ({sectors}) THEN {column}[1:3]"
+        f" ELSE {column} END"
+    )
+
+
+def _dyad_rows(
+    store: Store, where: str, args: list[Any], period: Period | None, fold: bool
+) -> list[DyadPeriod]:
+    when = f"date_trunc('{period}', day)::DATE" if period else "NULL::DATE"
+    src, tgt = _code_sql("source_code", fold), _code_sql("target_code", fold)
+    rows = store.con.execute(
+        f"SELECT {src} AS s, {tgt} AS t, {when} AS p, count(*),"
+        " count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),"
+        " count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),"
+        " avg(goldstein), list(event_id ORDER BY day, event_id)"
+        " FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL"
+        f" AND {src} <> {tgt}" + (f" AND {where}" if where else "") + " GROUP BY ALL ORDER BY p, s, t",
+        args,
+    ).fetchall()
+    return [
+        DyadPeriod(r[0], r[1], r[2], int(r[3]), (int(r[4]), int(r[5]), int(r[6]), int(r[7])), float(r[8]),
+                   tuple(r[9]))
+        for r in rows
+    ]
+
+
+def dyad_series(
+    store: Store,
+    source: str,
+    target: str,
+    period: Period = "month",
+    directed: bool = False,
+    fold: bool = True,
+) -> list[DyadPeriod]:
+    """A dyad's events per period (both directions unless ``directed``), oldest first."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    src, tgt = _code_sql("source_code", fold), _code_sql("target_code", fold)
+    cond = f"({src} = ? AND {tgt} = ?)"
+    args: list[Any] = [source, target]
+    if not directed:
+        cond = f"({cond} OR ({src} = ? AND {tgt} = ?))"
+        args += [target, source]
+    rows = _dyad_rows(store, cond + " AND day IS NOT NULL", args, period, fold)
+    if directed:
+        return rows
+    merged: dict[dt.date | None, list[DyadPeriod]] = defaultdict(list)
+    for r in rows:
+        merged[r.period].append(r)
+    return [_merge(source, target, p, parts) for p, parts in merged.items()]
+
+
+def _merge(source: str, target: str, period: dt.date | None, parts: list[DyadPeriod]) -> DyadPeriod:
+    events = sum(p.events for p in parts)
+    quad = tuple(sum(p.quad[k] for p in parts) for k in range(4))
+    mean = sum(p.mean_goldstein * p.events for p in parts) / events
+    evidence = tuple(sorted(e for p in parts for e in p.evidence))
+    return DyadPeriod(source, target, period, events, (quad[0], quad[1], quad[2], quad[3]), mean, evidence)
+
+
+def _span(start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
+    parts, args = [], []
+    if start is not None:
+        parts.append("day >= ?")
+        args.append(start)
+    if end is not None:
+        parts.append("day < ?")
+        args.append(end)
+    return " AND ".join(parts), args
+
+
+def _relations(store: Store, start: dt.date | None, end: dt.date | None, fold: bool) -> list[RelationEdge]:
+    where, args = _span(start, end)
+    where = where.replace("day", "d.published")
+    src, tgt = _code_sql("r.source_code", fold), _code_sql("r.target_code", fold)
+    rows = store.con.execute(
+        f"SELECT r.kind, {src}, {tgt}, r.doc_id, r.sentence_index, s.text FROM relations r"
+        " JOIN documents d USING (doc_id)"
+        " LEFT JOIN sentences s ON s.doc_id = r.doc_id AND s.sentence_index = r.sentence_index"
+        " WHERE r.source_code IS NOT NULL AND r.target_code IS NOT NULL"
+        + (f" AND ({where} OR d.published IS NULL)" if where else "")
+        + " ORDER BY r.doc_id, r.sentence_index",
+        args,
+    ).fetchall()
+    return [RelationEdge(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows if r[1] != r[2]]
+
+
+def period_graph(
+    store: Store, start: dt.date | None = None, end: dt.date | None = None, fold: bool = True
+) -> Graph:
+    """The actor graph of events dated in [start, end) (all events when both are None)."""
+    where, args = _span(start, end)
+    edges = _dyad_rows(store, where, args, None, fold)
+    relations = _relations(store, start, end, fold)
+    activity: dict[str, int] = defaultdict(int)
+    for e in edges:
+        activity[e.source] += e.events
+        activity[e.target] += e.events
+    for r in relations:
+        activity.setdefault(r.source, 0)
+        activity.setdefault(r.target, 0)
+    names = dict(store.con.execute("SELECT code, min(name) FROM actors GROUP BY code").fetchall())
+    ranked = sorted(activity.items(), key=lambda kv: (-kv[1], kv[0]))
+    nodes = tuple(Node(c, n, names.get(c)) for c, n in ranked)
+    return Graph(start, end, nodes, tuple(edges), tuple(relations))
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """The graph as networkx: event dyads (``kind="events"``) and relations as edges."""
+    g = nx.MultiDiGraph(start=str(graph.start or ""), end=str(graph.end or ""))
+    for n in graph.nodes:
+        g.add_node(n.code, events=n.events, name=n.name or n.code)
+    for e in graph.edges:
+        g.add_edge(
+            e.source, e.target, kind="events", events=e.events, cooperation=e.cooperation,
+            conflict=e.conflict, mean_goldstein=round(e.mean_goldstein, 3), balance=round(e.balance, 3),
+            evidence=" ".join(e.evidence),
+        )
+    for r in graph.relations:
+        g.add_edge(r.source, r.target, kind=r.kind, doc_id=r.doc_id, sentence_index=r.sentence_index)
+    return g
+
+
+def coalitions(
+    store: Store, start: dt.date | None = None, end: dt.date | None = None, fold: bool = True, seed: int = 0
+) -> list[Coalition]:
+    """Coalitions by Louvain community detection (networkx) on the cooperation graph.
+
+    An undirected pair weighs its cooperative minus its conflict events plus RELATION_WEIGHT
+    per asserted alliance, membership or backing; only positive pairs bind. Communities of two
+    or more actors are coalitions, largest first.
+    """
+    graph = period_graph(store, start, end, fold)
+    weight: dict[frozenset[str], float] = defaultdict(float)
+    for e in graph.edges:
+        weight[frozenset((e.source, e.target))] += e.cooperation - e.conflict
+    for r in graph.relations:
+        pair = frozenset((r.source, r.target))
+        weight[pair] += -RELATION_WEIGHT if r.kind == "enemy" else RELATION_WEIGHT
+    g = nx.Graph()
+    for pair, w in weight.items():
+        if w > 0:
+            a, b = sorted(pair)
+            g.add_edge(a, b, weight=w)
+    if g.number_of_edges() == 0:
+        return []
+    communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    out = [_coalition(graph, frozenset(c)) for c in communities if len(c) > 1]
+    return sorted(out, key=lambda c: (-len(c.members), c.members))
+
+
+def _coalition(graph: Graph, members: frozenset[str]) -> Coalition:
+    inside = [e for e in graph.edges if e.source in members and e.target in members]
+    enemies: dict[str, int] = defaultdict(int)
+    for e in graph.edges:
+        if e.conflict and (e.source in members) != (e.target in members):
+            enemies[e.target if e.source in members else e.source] += e.conflict
+    rel = tuple(r for r in graph.relations if r.source in members and r.target in members)
+    evidence = tuple(sorted(i for e in inside if e.cooperation for i in e.evidence))
+    return Coalition(
+        tuple(sorted(members)),
+        sum(e.cooperation for e in inside),
+        sum(e.conflict for e in inside),
+        rel,
+        evidence,
+        tuple(sorted(enemies.items(), key=lambda kv: (-kv[1], kv[0]))),
+    )
+
+
+def fisher_drop(coop_before: int, conflict_before: int, coop_after: int, conflict_after: int) -> float:
+    """One-sided Fisher exact p-value that the cooperative share fell from before to after.
+
+    >>> round(fisher_drop(3, 0, 0, 3), 3)
+    0.05
+    """
+    n1 = coop_before + conflict_before
+    n = n1 + coop_after + conflict_after
+    k = coop_before + coop_after
+    total = math.comb(n, n1)
+    top = min(k, n1)
+    return sum(math.comb(k, x) * math.comb(n - k, n1 - x) for x in range(coop_before, top + 1)) / total
+
+
+def fissures(
+    store: Store, period: Period = "month", fold: bool = True, alpha: float = FISSURE_ALPHA
+) -> list[Fissure]:
+    """Dyads, and coalitions as wholes, whose cooperation dropped significantly from one
+    period to the next (consecutive periods in which the pair has events)."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    rows = _dyad_rows(store, "day IS NOT NULL", [], period, fold)
+    series: dict[tuple[str, ...], dict[dt.date, list[DyadPeriod]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        assert r.period is not None
+        series[tuple(sorted((r.source, r.target)))][r.period].append(r)
+    for c in coalitions(store, fold=fold):
+        inside = set(c.members)
+        for r in rows:
+            if r.source in inside and r.target in inside and r.period is not None:
+                series[c.members][r.period].append(r)
+    out: list[Fissure] = []
+    for members, by_period in series.items():
+        periods = sorted(by_period)
+        for before, after in itertools.pairwise(periods):
+            b, a = by_period[before], by_period[after]
+            cb, kb = sum(x.cooperation for x in b), sum(x.conflict for x in b)
+            ca, ka = sum(x.cooperation for x in a), sum(x.conflict for x in a)
+            if ca + ka == 0 or cb + kb == 0 or ca / (ca + ka) >= cb / (cb + kb):
+                continue
+            p = fisher_drop(cb, kb, ca, ka)
+            if p < alpha:
+                evidence = tuple(sorted(i for x in a if x.conflict for i in x.evidence))
+                out.append(Fissure(members, before, after, cb, kb, ca, ka, p, evidence))
+    return sorted(out, key=lambda f: (f.p_value, f.after, f.members))

@@ -1,0 +1,179 @@
+"""The store's schema, versioned, and the migrations that bring an older file up to date.
+
+A new store is created at version 1 and migrated forward, so every migration runs on every
+new store and none rots untested.
+
+Example:
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> migrate(con, ":memory:")
+    2
+    >>> schema_version(con)
+    2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.output import COLUMN_TYPES, FLAT_COLUMNS
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Migration",
+    "SchemaError",
+    "migrate",
+    "schema_version",
+]
+
+SCHEMA_VERSION = 2
+
+# The events table: the flat event columns, then ``day`` (the event's date, else its document's
+# publication date) so that time queries need no join.
+EVENT_COLUMNS: tuple[str, ...] = (*FLAT_COLUMNS, "day")
+
+TABLES = (
+    "documents",
+    "blocks",
+    "sentences",
+    "mentions",
+    "quotes",
+    "events",
+    "actors",
+    "relations",
+    "clusters",
+    "cluster_members",
+)
+
+
+class SchemaError(RuntimeError):
+    """The file's schema cannot be used by this version of actorgraph."""
+
+
+def _sql_type(column: str) -> str:
+    if column == "event_id":
+        return "VARCHAR PRIMARY KEY"
+    return COLUMN_TYPES.get(column, "VARCHAR")
+
+
+_EVENT_DDL = ",\n    ".join(f"{c} {_sql_type(c)}" for c in FLAT_COLUMNS)
+_V1 = f"""
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id VARCHAR PRIMARY KEY, name VARCHAR, title VARCHAR, url VARCHAR, published DATE,
+    source VARCHAR, path VARCHAR, genre VARCHAR, text VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS blocks (
+    doc_id VARCHAR, block_index INTEGER, start_char INTEGER, end_char INTEGER, voice VARCHAR,
+    speaker VARCHAR, depth INTEGER);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR, sentence_index INTEGER, block_index INTEGER, start_char INTEGER,
+    end_char INTEGER, text VARCHAR, voice VARCHAR);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    code VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, origin VARCHAR);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    speaker_text VARCHAR, speaker_code VARCHAR, verb VARCHAR, voice VARCHAR);
+CREATE TABLE IF NOT EXISTS events (
+    {_EVENT_DDL});
+"""
+
+_V2 = """
+ALTER TABLE events ADD COLUMN day DATE;
+UPDATE events SET day = coalesce(events.date, d.published) FROM documents d WHERE d.doc_id = events.doc_id;
+CREATE TABLE actors (
+    actor_key VARCHAR PRIMARY KEY, code VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR,
+    sector VARCHAR);
+INSERT INTO actors
+    SELECT coalesce(actor_id, code), any_value(code), any_value(actor_id), min(text),
+           any_value(country), any_value(sector)
+    FROM mentions WHERE code IS NOT NULL GROUP BY ALL;
+CREATE TABLE relations (
+    doc_id VARCHAR, sentence_index INTEGER, kind VARCHAR, source_text VARCHAR, source_code VARCHAR,
+    target_text VARCHAR, target_code VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER,
+    voice VARCHAR, rule VARCHAR);
+-- source_code and target_code are the cluster key: state codes in alphabetical order;
+-- "reversed" says the first report ran target -> source.
+CREATE TABLE clusters (
+    cluster_id VARCHAR PRIMARY KEY, source_code VARCHAR, target_code VARCHAR, root VARCHAR,
+    code VARCHAR, date_precision VARCHAR, date_min DATE, date_max DATE, location_name VARCHAR,
+    location_country VARCHAR, geonames_id BIGINT, n_events INTEGER, n_documents INTEGER,
+    n_sources INTEGER, first_seen DATE, last_seen DATE, reversed BOOLEAN);
+CREATE TABLE cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """The step from ``version - 1`` to ``version``: SQL, then an optional Python backfill."""
+
+    version: int
+    sql: str
+    backfill: Callable[[Any], None] | None = None
+
+
+def _backfill_clusters(con: Any) -> None:
+    from actorgraph.store.clusters import recluster
+
+    recluster(con)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, _V1),
+    Migration(2, _V2, _backfill_clusters),
+)
+
+
+def schema_version(con: Any) -> int | None:
+    """The version written in the file, or None for a file that is not a store (or is empty)."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not found or not found[0]:
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def _is_empty(con: Any) -> bool:
+    row = con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+    return not row or not row[0]
+
+
+def migrate(con: Any, path: str) -> int:
+    """Create or upgrade the schema in one transaction per step; returns the version reached.
+
+    A file newer than this actorgraph, or a DuckDB file that is not a store, raises SchemaError.
+    """
+    version = schema_version(con)
+    if version is None:
+        if not _is_empty(con):
+            raise SchemaError(f"{path}: not an actorgraph store (schema version None)")
+        version = 0
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"{path}: schema version {version} was written by a newer actorgraph "
+            f"(this one reads up to {SCHEMA_VERSION})"
+        )
+    for step in MIGRATIONS:
+        if step.version <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(step.sql)
+            if step.backfill is not None:
+                step.backfill(con)
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step.version)]
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        version = step.version
+    return version
