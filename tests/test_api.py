@@ -7,7 +7,7 @@ import io
 import pkgutil
 
 import actorgraph
-from actorgraph.cli import _Progress
+from actorgraph.cli.coding import _Progress
 from actorgraph.records import CodedDocument, Document, Failure
 
 

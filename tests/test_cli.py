@@ -1,7 +1,7 @@
 """The command line, called in-process: outputs, exit codes and one-line errors.
 
 Every command that codes text gets the session pipeline (the model loads once), through a
-stand-in for ``actorgraph.cli.Pipeline`` that records the settings it was built with.
+stand-in for ``actorgraph.cli.coding.Pipeline`` that records the settings it was built with.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def built(monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline) -> list[Settings]
         settings.append(given or Settings())
         return pipeline
 
-    monkeypatch.setattr("actorgraph.cli.Pipeline", factory)
+    monkeypatch.setattr("actorgraph.cli.coding.Pipeline", factory)
     return settings
 
 

@@ -160,6 +160,11 @@ class Coding:
     trigger_token: int
 
 
+# Verbs that also name or describe ("called X hypocritical"); with an object predicate they are
+# not the act their lexicon entries code.
+_NAMING = frozenset({"call", "name", "label", "brand", "dub", "term"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Arg:
     actor: Actor
@@ -315,6 +320,7 @@ class EventCoder:
         found: Sequence[Found],
         offset: int,
     ) -> list[_Arg]:
+        uncoded: list[_Arg] = []
         for slot in slots:
             if slot == "dobj":
                 cands = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -329,8 +335,13 @@ class EventCoder:
                 objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
                 cands = self._preps([v, *objs], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
-            if args:
+            if any(a.actor.code for a in args):
                 return args
+            # "recaptured Kafr Nabl from rebels": a name the lexicon lacks (often a place) gives
+            # way to a coded actor in a later slot.
+            uncoded = uncoded or args
+        if uncoded:
+            return uncoded
         # "threatened to strike Ukrainian ports": the target of the act threatened or promised.
         for x in v.children:
             if x.dep_ == "xcomp":
@@ -428,6 +439,9 @@ class EventCoder:
                 continue
             # Irregular forms the lemmatizer does not know ("retook") are listed as they are.
             pats = self.lexicon.verbs.get(v.lemma_.lower()) or self.lexicon.verbs.get(v.lower_)
+            if pats and v.lemma_.lower() in _NAMING and any(c.dep_ == "oprd" for c in v.children):
+                # "called the statement hypocritical": naming something, not a phone call.
+                continue
             if pats:
                 codings = self._verb(v, pats, found, offset, used_nouns)
                 out.extend(codings)

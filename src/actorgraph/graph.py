@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from actorgraph.cameo import STATE_SECTORS, fold_code
 from actorgraph.store import Store

@@ -180,7 +180,8 @@ class ClusterScore:
 def cluster_score(system: dict[str, str], gold: dict[str, str]) -> ClusterScore:
     """Score cluster assignments of the reports both sides know (report id -> cluster id).
 
-    >>> round(cluster_score({"a": "1", "b": "1", "c": "2"}, {"a": "E", "b": "E", "c": "E"}).pairwise.recall, 2)
+    >>> scored = cluster_score({"a": "1", "b": "1", "c": "2"}, {"a": "E", "b": "E", "c": "E"})
+    >>> round(scored.pairwise.recall, 2)
     0.33
     """
     items = sorted(set(system) & set(gold))

@@ -6,7 +6,8 @@ when both texts name one, agree. Actors compare as states ("RUSGOV" and "RUSMIL"
 "RUS": outlets name the same act's author differently), and for mutual acts (meetings,
 agreements, cooperation: ``MUTUAL_ROOTS``) in either order. Other acts reported in opposite
 directions ("A attacked B", "B attacked A") merge only when both name the same place: each
-side's account of one clash. Only asserted events cluster: a denial, a threat or a hypothetical is not a report that something happened. Clusters grow in arrival order, so the
+side's account of one clash. Only asserted events cluster: a denial, a threat or a
+hypothetical is not a report that something happened. Clusters grow in arrival order, so the
 first report of an event names its cluster (``cluster_id`` is that event's id).
 
 Example:
@@ -182,7 +183,8 @@ def assign(con: Any, reports: Sequence[Report]) -> None:
         con.executemany(
             "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, NULL, NULL, ?)",
             [
-                [c.cluster_id, *key, code, c.precision, c.lo, c.hi, c.place, c.country, c.geonames_id, c.reversed]
+                [c.cluster_id, *key, code, c.precision, c.lo, c.hi, c.place, c.country, c.geonames_id,
+                 c.reversed]
                 for (key, code, c) in touched.values()
                 if c.new
             ],

@@ -1,4 +1,4 @@
-"""The ``actorgraph`` command line: parse arguments, call the library, format the results.
+"""The ``actorgraph`` command line: the coding commands (code, ingest, events, summary, eval).
 
 Exit codes: 0 success; 1 some documents failed (each named on standard error, one line each);
 2 misuse (bad arguments, configuration, missing model or store problems).
@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from actorgraph.cli.analysis import register
 from actorgraph.config import ConfigError, load_settings
 from actorgraph.ingest import read_paths
 from actorgraph.lexicon import LexiconError
@@ -241,6 +242,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--shared", help="folder with the shared gold (default ../shared if present)")
     v.add_argument("--model")
     v.set_defaults(func=cmd_eval)
+    register(sub)
     return p
 
 
