@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -119,6 +120,37 @@ def _withdrawn_from(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
+# Verbs of taking territory back: what one side retakes, the other side held. Only these, not
+# "capture", imply who lost it.
+_RETAKE = re.compile(r"verb '(recapture|retake|retook|retaken|take back|win back|regain)'")
+# A guessed actor is less certain than a named one.
+IMPLIED_CONFIDENCE = 0.7
+
+
+def _retaken_from(event: Event, focus: str | None) -> Event:
+    """ "Rebels took back X" in a country's war: X was held by that state's forces, and what
+    the state's forces retake was held by rebels. Only with no named loser."""
+    src = event.source
+    country = (event.location.country if event.location else None) or focus
+    # An uncoded target of a retaking verb is the place itself ("took back Kinsibb").
+    named_loser = event.target is not None and event.target.code
+    if named_loser or src is None or not src.code or not country or not _RETAKE.search(event.rule):
+        return event
+    sector = src.code[3:6] if len(src.code) >= 6 and src.code[:3] == country else None
+    if sector in ("MIL", "GOV"):
+        loser = f"{country}REB"
+    elif "REB" in src.code or src.code.startswith("IMG"):
+        loser = f"{country}MIL"
+    else:
+        return event
+    return dataclasses.replace(
+        event,
+        target=Actor("", loser, None, country, loser[3:]),
+        rule=f"{event.rule}; implied target: who held what was retaken",
+        confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
+    )
+
+
 def _said_in(event: Event, quotes: list[Quote]) -> Event:
     """An event inside a direct quotation is attributed to the quotation's speaker."""
     if event.attributed_to is not None:
@@ -213,7 +245,8 @@ class Pipeline:
             relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
-                events.append(_withdrawn_from(with_context_country(_said_in(event, found_quotes), focus)))
+                event = with_context_country(_said_in(event, found_quotes), focus)
+                events.append(_retaken_from(_withdrawn_from(event), focus))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(

@@ -61,13 +61,11 @@ class RelationFinder:
         out: list[Relation] = []
         seen: set[tuple[str, str | None, str | None]] = set()
         for t in doc:
-            if t.i in at:
-                continue
             lemma = t.lemma_.lower()
             pairs: list[_Pair] = []
             if t.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in self.cues:
                 pairs = self._noun(doc, t, self.cues[(lemma, "noun")], at)
-            elif t.pos_ == "VERB" and (lemma, "verb") in self.cues:
+            elif t.pos_ == "VERB" and t.i not in at and (lemma, "verb") in self.cues:
                 pairs = self._verb(doc, t, self.cues[(lemma, "verb")], at)
             for cue, src, tgt in pairs:
                 if src.mention.code == tgt.mention.code:
@@ -92,7 +90,8 @@ class RelationFinder:
     # ---- cue nouns: "Russia's allies", "the coalition A, B", "X, a member of Y" -----------
     def _noun(self, doc: Any, t: Any, cue: RelationCue, at: dict[int, Found]) -> list[_Pair]:
         group = cue.kind == "member" and cue.word != "member"
-        owner = self._owner(doc, t, at, of_is_owner=not group)
+        # "the Saudi-led coalition" may itself be a coded mention: it stands for its leader.
+        owner = at.get(t.i) or self._owner(doc, t, at, of_is_owner=not group)
         listed = self._named_by(t, at) + self._list_after(doc, t, at, group)
         listed = [f for f in listed if owner is None or f is not owner]
         out: list[_Pair] = []

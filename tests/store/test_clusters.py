@@ -88,7 +88,8 @@ def test_two_reports_merge_only_when_dyad_root_time_and_place_agree(
     with Store(str(tmp_path / "c.duckdb")) as store:
         store.add_many([first, other])
         sizes = sorted(n for _, n, _, _ in clusters_of(store))
-    unclustered = second.get("modality") == "negated" or ("published" in second and second["published"] is None)
+    undated = "published" in second and second["published"] is None
+    unclustered = second.get("modality") == "negated" or undated
     clustered = 1 if unclustered else 2
     assert sizes == ([2] if merged else [1] * clustered)
 

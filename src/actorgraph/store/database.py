@@ -268,7 +268,8 @@ def _rows(batch: Sequence[CodedDocument]) -> dict[str, list[list[object]]]:
                  m.sector, m.kind, m.origin]
             )
             if m.code:
-                rows["actors"].append([m.actor_id or m.code, m.code, m.actor_id, m.text, m.country, m.sector])
+                key = f"{m.code}|{m.actor_id or ''}"
+                rows["actors"].append([key, m.code, m.actor_id, m.text, m.country, m.sector])
         rows["quotes"] += [
             [d.doc_id, q.sentence_index, q.start, q.end, q.text, q.speaker.text if q.speaker else None,
              q.speaker.code if q.speaker else None, q.verb, q.voice]

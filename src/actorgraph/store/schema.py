@@ -86,13 +86,14 @@ CREATE TABLE IF NOT EXISTS events (
 _V2 = """
 ALTER TABLE events ADD COLUMN day DATE;
 UPDATE events SET day = coalesce(events.date, d.published) FROM documents d WHERE d.doc_id = events.doc_id;
+-- One row per (code, lexicon entry): "Russian jets" (RUSMIL) and "Russia" (RUS) share an entry.
 CREATE TABLE actors (
     actor_key VARCHAR PRIMARY KEY, code VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR,
     sector VARCHAR);
 INSERT INTO actors
-    SELECT coalesce(actor_id, code), any_value(code), any_value(actor_id), min(text),
+    SELECT code || '|' || coalesce(actor_id, ''), code, any_value(actor_id), min(text),
            any_value(country), any_value(sector)
-    FROM mentions WHERE code IS NOT NULL GROUP BY ALL;
+    FROM mentions WHERE code IS NOT NULL GROUP BY code, coalesce(actor_id, '');
 CREATE TABLE relations (
     doc_id VARCHAR, sentence_index INTEGER, kind VARCHAR, source_text VARCHAR, source_code VARCHAR,
     target_text VARCHAR, target_code VARCHAR, cue VARCHAR, start_char INTEGER, end_char INTEGER,
