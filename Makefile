@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	rm -f actorgraph.duckdb
+	rm -f actorgraph.duckdb actorgraph.duckdb.wal actorgraph.duckdb.lock
 	$(BIN)/actorgraph ingest examples --db actorgraph.duckdb
 	$(BIN)/actorgraph summary --db actorgraph.duckdb
+	$(BIN)/actorgraph coalitions --db actorgraph.duckdb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -36,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) actorgraph.duckdb .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) actorgraph.duckdb actorgraph.duckdb.lock .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,17 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["MUTUAL_ROOTS", "STATE_SECTORS", "CameoCode", "UnknownCodeError", "codes", "fold_code", "lookup"]
+__all__ = [
+    "MUTUAL_ROOTS",
+    "STATE_SECTORS",
+    "CameoCode",
+    "UnknownCodeError",
+    "codes",
+    "country_codes",
+    "fold_code",
+    "identified",
+    "lookup",
+]
 
 
 class UnknownCodeError(KeyError):
@@ -103,3 +113,27 @@ def fold_code(code: str, fold: bool = True) -> str:
     if fold and len(code) == 6 and code[3:] in STATE_SECTORS and code[:3].isalpha():
         return code[:3]
     return code
+
+
+# Prefixes of codes for actors that are not states: international and non-governmental
+# organisations, militant groups, companies.
+_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """The ISO alpha-3 codes of the country lexicon (lexicon/data/countries.tsv)."""
+    text = resources.files("actorgraph").joinpath("lexicon", "data", "countries.tsv").read_text("utf-8")
+    rows = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(line.split("\t", 1)[0] for line in rows)
+
+
+def identified(code: str | None) -> bool:
+    """Whether a code names an actor, not only a role: "SYRREB" and "IGOUNO" do, "REB" does not.
+
+    >>> identified("SYRREB"), identified("REB"), identified("IMGMUSISI")
+    (True, False, True)
+    """
+    if not code:
+        return False
+    return code[:3] in country_codes() or (len(code) > 3 and code.startswith(_GROUP_PREFIXES))

@@ -6,7 +6,7 @@ State agencies fold into their state ("RUSMIL" and "RUSGOV" are "RUS") unless ``
 rebels, parties and other non-state codes stay themselves.
 
 Example:
-    >>> from actorgraph.cameo import STATE_SECTORS, fold_code
+    >>> from actorgraph.store import Store
 from actorgraph.store import Store
     >>> with Store(":memory:") as store:
     ...     period_graph(store).edges
@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from actorgraph.cameo import STATE_SECTORS, fold_code
+from actorgraph.cameo import STATE_SECTORS, fold_code, identified
 from actorgraph.store import Store
 
 __all__ = [
@@ -76,6 +76,8 @@ class DyadPeriod:
     quad: tuple[int, int, int, int]  # verbal coop, material coop, verbal conflict, material conflict
     mean_goldstein: float
     evidence: tuple[str, ...]  # event ids
+    bonds: int = 0  # acts that bind: roots 03-08 (intent, consult, cooperate, aid, yield)
+    hostilities: int = 0  # acts of enmity: roots 11-20 (disapprove ... fight)
 
     @property
     def cooperation(self) -> int:
@@ -131,7 +133,7 @@ class Coalition:
     conflict: int
     relations: tuple[RelationEdge, ...]
     evidence: tuple[str, ...]  # ids of the cooperative events inside the coalition
-    enemies: tuple[tuple[str, int], ...]  # outside actors and conflict events with them
+    enemies: tuple[tuple[str, int], ...]  # outside actors and hostile acts (roots 11-20) with them
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,15 +170,17 @@ def _dyad_rows(
         f"SELECT {src} AS s, {tgt} AS t, {when} AS p, count(*),"
         " count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),"
         " count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),"
-        " avg(goldstein), list(event_id ORDER BY day, event_id)"
+        " avg(goldstein), list(event_id ORDER BY day, event_id),"
+        " count(*) FILTER (WHERE root BETWEEN '03' AND '08'), count(*) FILTER (WHERE root >= '11')"
         " FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL"
         f" AND {src} <> {tgt}" + (f" AND {where}" if where else "") + " GROUP BY ALL ORDER BY p, s, t",
         args,
     ).fetchall()
     return [
         DyadPeriod(r[0], r[1], r[2], int(r[3]), (int(r[4]), int(r[5]), int(r[6]), int(r[7])), float(r[8]),
-                   tuple(r[9]))
+                   tuple(r[9]), int(r[10]), int(r[11]))
         for r in rows
+        if identified(r[0]) and identified(r[1])
     ]
 
 
@@ -211,7 +215,9 @@ def _merge(source: str, target: str, period: dt.date | None, parts: list[DyadPer
     quad = tuple(sum(p.quad[k] for p in parts) for k in range(4))
     mean = sum(p.mean_goldstein * p.events for p in parts) / events
     evidence = tuple(sorted(e for p in parts for e in p.evidence))
-    return DyadPeriod(source, target, period, events, (quad[0], quad[1], quad[2], quad[3]), mean, evidence)
+    bonds, hostilities = sum(p.bonds for p in parts), sum(p.hostilities for p in parts)
+    four = (quad[0], quad[1], quad[2], quad[3])
+    return DyadPeriod(source, target, period, events, four, mean, evidence, bonds, hostilities)
 
 
 def _span(start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
@@ -238,7 +244,11 @@ def _relations(store: Store, start: dt.date | None, end: dt.date | None, fold: b
         + " ORDER BY r.doc_id, r.sentence_index",
         args,
     ).fetchall()
-    return [RelationEdge(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows if r[1] != r[2]]
+    return [
+        RelationEdge(r[0], r[1], r[2], r[3], r[4], r[5] or "")
+        for r in rows
+        if r[1] != r[2] and identified(r[1]) and identified(r[2])
+    ]
 
 
 def period_graph(
@@ -282,14 +292,16 @@ def coalitions(
 ) -> list[Coalition]:
     """Coalitions by Louvain community detection (networkx) on the cooperation graph.
 
-    An undirected pair weighs its cooperative minus its conflict events plus RELATION_WEIGHT
-    per asserted alliance, membership or backing; only positive pairs bind. Communities of two
+    An undirected pair weighs its binding acts (roots 03-08: intent to cooperate, consultation,
+    diplomatic and material cooperation, aid, yielding) minus its hostile acts (roots 11-20)
+    plus RELATION_WEIGHT per asserted alliance, membership or backing; only positive pairs
+    bind. Statements and appeals (01, 02) and demands (10) bind no one. Communities of two
     or more actors are coalitions, largest first.
     """
     graph = period_graph(store, start, end, fold)
     weight: dict[frozenset[str], float] = defaultdict(float)
     for e in graph.edges:
-        weight[frozenset((e.source, e.target))] += e.cooperation - e.conflict
+        weight[frozenset((e.source, e.target))] += e.bonds - e.hostilities
     for r in graph.relations:
         pair = frozenset((r.source, r.target))
         weight[pair] += -RELATION_WEIGHT if r.kind == "enemy" else RELATION_WEIGHT
@@ -311,8 +323,8 @@ def _coalition(graph: Graph, members: frozenset[str]) -> Coalition:
     inside = [e for e in graph.edges if e.source in members and e.target in members]
     enemies: dict[str, int] = defaultdict(int)
     for e in graph.edges:
-        if e.conflict and (e.source in members) != (e.target in members):
-            enemies[e.target if e.source in members else e.source] += e.conflict
+        if e.hostilities and (e.source in members) != (e.target in members):
+            enemies[e.target if e.source in members else e.source] += e.hostilities
     rel = tuple(r for r in graph.relations if r.source in members and r.target in members)
     evidence = tuple(sorted(i for e in inside if e.cooperation for i in e.evidence))
     return Coalition(
