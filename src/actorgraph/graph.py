@@ -78,6 +78,12 @@ class DyadPeriod:
     evidence: tuple[str, ...]  # event ids
     bonds: int = 0  # acts that bind: roots 03-08 (intent, consult, cooperate, aid, yield)
     hostilities: int = 0  # acts of enmity: roots 11-20 (disapprove ... fight)
+    conflict_evidence: tuple[str, ...] = ()  # the ids of the conflict events (QuadClass 3-4)
+
+    @property
+    def cooperative_evidence(self) -> tuple[str, ...]:
+        conflict = set(self.conflict_evidence)
+        return tuple(e for e in self.evidence if e not in conflict)
 
     @property
     def cooperation(self) -> int:
@@ -171,14 +177,15 @@ def _dyad_rows(
         " count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),"
         " count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),"
         " avg(goldstein), list(event_id ORDER BY day, event_id),"
-        " count(*) FILTER (WHERE root BETWEEN '03' AND '08'), count(*) FILTER (WHERE root >= '11')"
+        " count(*) FILTER (WHERE root BETWEEN '03' AND '08'), count(*) FILTER (WHERE root >= '11'),"
+        " coalesce(list(event_id ORDER BY day, event_id) FILTER (WHERE quad_class >= 3), [])"
         " FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL"
         f" AND {src} <> {tgt}" + (f" AND {where}" if where else "") + " GROUP BY ALL ORDER BY p, s, t",
         args,
     ).fetchall()
     return [
         DyadPeriod(r[0], r[1], r[2], int(r[3]), (int(r[4]), int(r[5]), int(r[6]), int(r[7])), float(r[8]),
-                   tuple(r[9]), int(r[10]), int(r[11]))
+                   tuple(r[9]), int(r[10]), int(r[11]), tuple(r[12]))
         for r in rows
         if identified(r[0]) and identified(r[1])
     ]
@@ -217,7 +224,8 @@ def _merge(source: str, target: str, period: dt.date | None, parts: list[DyadPer
     evidence = tuple(sorted(e for p in parts for e in p.evidence))
     bonds, hostilities = sum(p.bonds for p in parts), sum(p.hostilities for p in parts)
     four = (quad[0], quad[1], quad[2], quad[3])
-    return DyadPeriod(source, target, period, events, four, mean, evidence, bonds, hostilities)
+    conflict = tuple(sorted(e for p in parts for e in p.conflict_evidence))
+    return DyadPeriod(source, target, period, events, four, mean, evidence, bonds, hostilities, conflict)
 
 
 def _span(start: dt.date | None, end: dt.date | None) -> tuple[str, list[Any]]:
@@ -326,7 +334,7 @@ def _coalition(graph: Graph, members: frozenset[str]) -> Coalition:
         if e.hostilities and (e.source in members) != (e.target in members):
             enemies[e.target if e.source in members else e.source] += e.hostilities
     rel = tuple(r for r in graph.relations if r.source in members and r.target in members)
-    evidence = tuple(sorted(i for e in inside if e.cooperation for i in e.evidence))
+    evidence = tuple(sorted(i for e in inside for i in e.cooperative_evidence))
     return Coalition(
         tuple(sorted(members)),
         sum(e.cooperation for e in inside),
@@ -364,6 +372,8 @@ def fissures(
         assert r.period is not None
         series[tuple(sorted((r.source, r.target)))][r.period].append(r)
     for c in coalitions(store, fold=fold):
+        if len(c.members) < 3:  # a pair's series is the dyad's, already there
+            continue
         inside = set(c.members)
         for r in rows:
             if r.source in inside and r.target in inside and r.period is not None:
@@ -379,6 +389,6 @@ def fissures(
                 continue
             p = fisher_drop(cb, kb, ca, ka)
             if p <= alpha:
-                evidence = tuple(sorted(i for x in a if x.conflict for i in x.evidence))
+                evidence = tuple(sorted(i for x in a for i in x.conflict_evidence))
                 out.append(Fissure(members, before, after, cb, kb, ca, ka, p, evidence))
     return sorted(out, key=lambda f: (f.p_value, f.after, f.members))

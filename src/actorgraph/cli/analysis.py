@@ -140,7 +140,7 @@ def cmd_fissures(args: argparse.Namespace) -> int:
         ], ensure_ascii=False, indent=1))
         return 0
     if not found:
-        print(f"No fissures at p < {args.alpha} between consecutive {args.period}s.")
+        print(f"No fissures at p <= {args.alpha} between consecutive {args.period}s.")
     for f in found:
         print(
             f"{' / '.join(f.members)}: {f.before} {f.cooperation_before} coop {f.conflict_before} conflict"
