@@ -20,6 +20,7 @@ __all__ = [
     "UnknownCodeError",
     "codes",
     "country_codes",
+    "country_names",
     "fold_code",
     "identified",
     "lookup",
@@ -121,11 +122,16 @@ _GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 
 @functools.cache
-def country_codes() -> frozenset[str]:
-    """The ISO alpha-3 codes of the country lexicon (lexicon/data/countries.tsv)."""
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> name, from the country lexicon (lexicon/data/countries.tsv)."""
     text = resources.files("actorgraph").joinpath("lexicon", "data", "countries.tsv").read_text("utf-8")
-    rows = (line for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(line.split("\t", 1)[0] for line in rows)
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows}
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO alpha-3 codes of the country lexicon."""
+    return frozenset(country_names())
 
 
 def identified(code: str | None) -> bool:

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from actorgraph.cameo import STATE_SECTORS, fold_code, identified
+from actorgraph.cameo import STATE_SECTORS, country_names, fold_code, identified
 from actorgraph.store import Store
 
 __all__ = [
@@ -273,7 +273,9 @@ def period_graph(
     for r in relations:
         activity.setdefault(r.source, 0)
         activity.setdefault(r.target, 0)
-    names = dict(store.con.execute("SELECT code, min(name) FROM actors GROUP BY code").fetchall())
+    # A state's node is named by the lexicon; other codes by a name they were mentioned with.
+    seen = dict(store.con.execute("SELECT code, min(name) FROM actors GROUP BY code").fetchall())
+    names = seen | country_names()
     ranked = sorted(activity.items(), key=lambda kv: (-kv[1], kv[0]))
     nodes = tuple(Node(c, n, names.get(c)) for c, n in ranked)
     return Graph(start, end, nodes, tuple(edges), tuple(relations))

@@ -170,6 +170,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if not os.path.exists(args.file):  # before the store is created, so a typo leaves no file
+        raise StoreError(f"{args.file}: no such file")
     with Store(args.db) as store:
         added = import_parquet(store, args.file)
         total = store.count("events")
