@@ -1,4 +1,4 @@
-"""Commands over a store: graph, coalitions, fissures, export, import and migrate.
+"""Commands over a store: graph, coalitions, fissures, export, import, migrate and serve.
 
 Example:
     >>> from actorgraph.cli import main
@@ -188,6 +188,24 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from actorgraph.web import create_app
+
+    token = args.token or os.environ.get("ACTORGRAPH_TOKEN")
+    if args.host not in _LOOPBACK and not token:
+        raise ValueError(f"serving on {args.host} (beyond this machine) needs --token or ACTORGRAPH_TOKEN")
+    if not Path(args.db).exists():
+        raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
+    print(f"actorgraph: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(create_app(args.db, token), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -230,6 +248,13 @@ def register(sub: Any) -> None:
     i.add_argument("file")
     i.add_argument("--db", required=True, help="DuckDB file (created if missing)")
     i.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("serve", help="the HTTP API and web UI over a store (read-only)")
+    s.add_argument("--db", required=True)
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--token", help="required of every request; needed to listen beyond 127.0.0.1")
+    s.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("migrate", help="upgrade a store file to this version's schema")
     m.add_argument("--db", required=True)
