@@ -105,7 +105,7 @@ Offset = Annotated[int, Query(ge=0)]
 class CodeRequest(BaseModel):
     """A pasted document to code without storing it."""
 
-    text: str = Field(max_length=MAX_CODE_CHARS)
+    text: str = Field(min_length=1, max_length=MAX_CODE_CHARS, pattern=r"\S")
     title: str | None = Field(default=None, max_length=500)
     date: dt.date | None = None
     html: bool = False
