@@ -18,16 +18,16 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pytest
 
 from actorgraph.ingest import read_paths
 from actorgraph.pipeline import Pipeline, Settings
-from actorgraph.records import Failure
+from actorgraph.records import CodedDocument, Failure
 from actorgraph.store import TABLES, Ingest, Store
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -35,7 +35,7 @@ DATE = dt.date(2024, 3, 20)  # the default publication date (`actorgraph ingest 
 N_DOCS = 40
 FLUSH = 2  # documents per write: many small transactions to kill
 PER_DOCUMENT = ("blocks", "sentences", "mentions", "quotes", "events", "relations")
-RUN_TIMEOUT = 60.0  # a child that hangs this long is killed and the test fails
+RUN_TIMEOUT = 180.0  # a child that hangs this long is killed and the test fails
 
 
 def run_ingest(
@@ -58,8 +58,49 @@ def run_ingest(
     return ingest.added, ingest.skipped
 
 
+def pause_in_write(mode: str, at: int, seconds: float = 10.0) -> None:
+    """Fault injection in the child: in the write that stores document ``at``, print
+    ``MODE AT`` and sleep (for the parent's SIGKILL), either ``inside`` its transaction (after the
+    documents, blocks, sentences and mentions rows, before the events rows) or once it has
+    ``committed``, before the file is closed (the batch then is only in DuckDB's write-ahead log)."""
+    import actorgraph.store.ingest as module
+
+    written = 0
+
+    def pause() -> None:
+        print(f"{mode} {at}", flush=True)
+        time.sleep(seconds)
+
+    class Pausing:
+        def __init__(self, con: Any) -> None:
+            self.con = con
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.con, name)
+
+        def executemany(self, sql: str, values: Any) -> Any:
+            if "INTO events" in sql:
+                pause()
+            return self.con.executemany(sql, values)
+
+    class Paused(Store):
+        def add_many(self, batch: Sequence[CodedDocument]) -> int:
+            nonlocal written
+            this = written < at <= written + len(batch)
+            if this and mode == "inside":
+                self.con = Pausing(self.con)
+            added = super().add_many(batch)
+            written += added
+            if this and mode == "committed":
+                pause()
+            return added
+
+    module.Store = Paused  # type: ignore[misc]
+
+
 DRIVER = (
-    "import sys; from tests.store.test_crash import run_ingest; "
+    "import sys; from tests.store.test_crash import pause_in_write, run_ingest; "
+    "sys.argv[4:] and pause_in_write(sys.argv[4], int(sys.argv[5])); "
     "run_ingest(sys.argv[1], sys.argv[2], int(sys.argv[3]))"
 )
 
@@ -92,12 +133,27 @@ class Child:
         self.watchdog.cancel()
         return f"exit {self.proc.returncode}, stderr:\n{self.stderr.read_text(encoding='utf-8')[-3000:]}"
 
+    def __enter__(self) -> Child:
+        return self
 
-def start(db: Path, corpus: Path, flush_documents: int = FLUSH) -> Child:
+    def __exit__(self, *exc: object) -> None:
+        """A test that fails midway leaves no child behind."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.watchdog.cancel()
+        self.proc.stdout.close()  # type: ignore[union-attr]
+
+
+def start(
+    db: Path, corpus: Path, flush_documents: int = FLUSH, pause: tuple[str, int] | None = None
+) -> Child:
     err = db.with_name(db.name + ".stderr")
+    args = [sys.executable, "-c", DRIVER, str(db), str(corpus), str(flush_documents)]
+    args += [pause[0], str(pause[1])] if pause else []
     with err.open("w", encoding="utf-8") as stderr:
         proc = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, str(db), str(corpus), str(flush_documents)],
+            args,
             cwd=ROOT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
             stdout=subprocess.PIPE,
@@ -123,6 +179,7 @@ FOLLOW_UPS = [
     '"We will not accept this," the French foreign minister said.',
     "Germany and France met in Berlin to discuss the crisis.",
     "China urged both sides to show restraint.",
+    "Hezbollah, Iran's proxy, fired rockets at Israel.",
 ]
 
 
@@ -194,8 +251,7 @@ def clean(corpus: Path, pipeline: Pipeline, tmp_path_factory: pytest.TempPathFac
     for _, n in rows:
         events_before.append(events_before[-1] + n)
     ref = Reference(db, content(db), per_document(db), names, events_before)
-    # The corpus exercises every table the kill checks look at.
-    assert all(ref.content[t] for t in TABLES if t != "relations"), {t: len(v) for t, v in ref.content.items()}
+    assert all(ref.content[t] for t in TABLES), {t: len(v) for t, v in ref.content.items()}  # no table empty
     assert any(n > 1 for n in (r[11] for r in ref.content["clusters"])), "no cluster spans two reports"
     return ref
 
@@ -215,10 +271,23 @@ def differences(got: Content, want: Content) -> str:
 # --- SIGKILL, then rerun ------------------------------------------------------------------------
 
 SEED = 20240314
-# (line to wait for, or "random" for a seeded delay after "ready"). After "done k" with k odd the
-# child at once writes documents k and k+1; "put 14" is printed just before a write; after
-# "done 32" the child codes the last documents (between writes).
-KILLS = [("done", 1), ("done", 5), ("put", 14), ("done", 32), ("random", SEED)]
+# (line to wait for, or "random" for a seeded delay after "ready"). After "done 1" the child at
+# once opens the file for its first write (documents 1 and 2); after "done 32" it codes the last
+# documents, between writes. "inside 14" and "committed 6" come from ``pause_in_write``: the
+# child waits in the write of documents 13-14, halfway through its transaction, or after the
+# write of documents 5-6 commits and before the file is closed (that batch only in the WAL).
+KILLS = [("done", 1), ("inside", 14), ("committed", 6), ("done", 32), ("random", SEED)]
+
+
+def durable(line: str, point: int) -> int:
+    """How many documents were surely written when the child printed the line."""
+    if line == "committed":
+        return point
+    if line == "done":
+        return point - point % FLUSH
+    if line == "inside":
+        return (point - 1) - (point - 1) % FLUSH
+    return 0
 
 
 def check_whole_documents(db: Path, ref: Reference) -> int:
@@ -259,19 +328,23 @@ def test_sigkill_at_several_points_leaves_whole_documents_and_rerun_matches_clea
     corpus: Path, clean: Reference, pipeline: Pipeline, tmp_path: Path, line: str, point: int
 ) -> None:
     db = tmp_path / "killed.duckdb"
-    child = start(db, corpus)
-    if line == "random":
-        child.wait_for("ready")
-        time.sleep(random.Random(point).uniform(0.0, 3.0))
-    else:
-        child.wait_for(f"{line} {point}")
-    child.proc.send_signal(signal.SIGKILL)
-    child.finish()
+    with start(db, corpus, pause=(line, point) if line in ("inside", "committed") else None) as child:
+        if line == "random":
+            child.wait_for("ready")
+            time.sleep(random.Random(point).uniform(0.0, 3.0))
+        else:
+            child.wait_for(f"{line} {point}")
+        child.proc.send_signal(signal.SIGKILL)
+        child.finish()
     assert child.proc.returncode == -signal.SIGKILL, f"the ingest was not killed: {child.errors()}"
+    if line == "committed":
+        assert Path(f"{db}.wal").exists(), "the kill did not land before the checkpoint"
 
     stored = check_whole_documents(db, clean)
-    if line != "random":
-        assert stored <= point
+    # Writes that completed before the kill are kept (how many more got in depends on timing).
+    assert stored >= durable(line, point)
+    if line in ("inside", "committed"):
+        assert stored == durable(line, point)  # the child was asleep in that write
 
     # The rerun (the same loop; the crashed file is reopened) codes only what is missing.
     out = io.StringIO()
@@ -284,8 +357,8 @@ def test_sigkill_at_several_points_leaves_whole_documents_and_rerun_matches_clea
 def test_ingest_twice_adds_nothing(corpus: Path, clean: Reference, tmp_path: Path) -> None:
     db = tmp_path / "twice.duckdb"
     db.write_bytes(clean.db.read_bytes())  # the first run: the clean reference
-    child = start(db, corpus)
-    rest = child.finish()
+    with start(db, corpus) as child:
+        rest = child.finish()
     assert child.proc.returncode == 0, child.errors()
     assert rest == ["ready", f"added 0 skipped {N_DOCS}"]
     got = content(db)
@@ -294,20 +367,22 @@ def test_ingest_twice_adds_nothing(corpus: Path, clean: Reference, tmp_path: Pat
 
 # --- readers during an ingest -------------------------------------------------------------------
 
+
 def test_readers_work_while_an_ingest_runs(corpus: Path, clean: Reference, tmp_path: Path) -> None:
     db = tmp_path / "busy.duckdb"
-    child = start(db, corpus, flush_documents=1)
-    child.wait_for("ready")  # the store exists
     reads: list[tuple[bool, int, int]] = []  # (child still running, documents, events)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        running = child.proc.poll() is None
-        with Store(str(db), read_only=True) as store:
-            reads.append((running, store.count("documents"), store.count("events")))
-        if not running:
-            break
-    rest = child.finish()
+    with start(db, corpus, flush_documents=1) as child:
+        child.wait_for("ready")  # the store exists
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            running = child.proc.poll() is None
+            with Store(str(db), read_only=True) as store:  # any error here fails the test
+                reads.append((running, store.count("documents"), store.count("events")))
+            if not running:
+                break
+        rest = child.finish()
     assert child.proc.returncode == 0, child.errors()
+    assert not reads[-1][0], "the ingest did not finish within 120 s of reads"
     assert rest[-1] == f"added {N_DOCS} skipped 0", "the writer did not get its turns"
 
     counts = [d for _, d, _ in reads]
