@@ -237,16 +237,16 @@ def test_dyads(filled: Store) -> None:
 # --- atomicity --------------------------------------------------------------------------------
 
 class _FailingEventsInsert:
-    """A connection that writes the first event row, then fails, like a crash mid-insert."""
+    """A connection that writes the event rows, then fails, like a crash mid-transaction."""
 
     def __init__(self, con: Any, exc: BaseException) -> None:
         self._con, self._exc = con, exc
 
-    def executemany(self, sql: str, rows: list[list[Any]]) -> Any:
+    def execute(self, sql: str, *args: Any) -> Any:
+        result = self._con.execute(sql, *args)
         if "INTO events" in sql:
-            self._con.executemany(sql, rows[:1])
             raise self._exc
-        return self._con.executemany(sql, rows)
+        return result
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)

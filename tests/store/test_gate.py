@@ -69,3 +69,25 @@ def test_a_store_busy_past_the_timeout_is_a_clear_error(db: Path) -> None:
     with pytest.raises(StoreError, match=r"g\.duckdb"):
         Store(str(db), read_only=True, timeout=0.2)
     assert writer.wait(10) == 0
+
+
+BURST = """
+import pathlib, sys, time
+from actorgraph.store import Store
+print("start", flush=True)
+for _ in range(int(sys.argv[2])):
+    with Store(sys.argv[1]) as store:  # back-to-back batches, as a fast ingest makes
+        time.sleep(0.2)
+pathlib.Path(sys.argv[1] + ".done").touch()
+"""
+
+
+def test_back_to_back_writes_let_a_waiting_reader_in(db: Path) -> None:
+    writer = subprocess.Popen([sys.executable, "-c", BURST, str(db), "25"], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "start"
+    for _ in range(3):
+        with Store(str(db), read_only=True, timeout=30) as store:
+            assert store.count("documents") == 0
+        # The reader got its turn while the writer still had batches to write.
+        assert not Path(f"{db}.done").exists()
+    assert writer.wait(60) == 0

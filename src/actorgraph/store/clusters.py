@@ -26,6 +26,7 @@ from typing import Any
 
 from actorgraph.cameo import MUTUAL_ROOTS, fold_code
 from actorgraph.records import EventDate
+from actorgraph.store.bulk import insert, update
 
 __all__ = [
     "CLUSTERED_MODALITIES",
@@ -179,31 +180,31 @@ def assign(con: Any, reports: Sequence[Report]) -> None:
             members.append((r.event_id, found.cluster_id))
             touched.setdefault(found.cluster_id, (key, r.code, found))
     fresh = [c for (_, _, c) in touched.values() if c.new]
-    if fresh:
-        con.executemany(
-            "INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, NULL, NULL, ?)",
-            [
-                [c.cluster_id, *key, code, c.precision, c.lo, c.hi, c.place, c.country, c.geonames_id,
-                 c.reversed]
-                for (key, code, c) in touched.values()
-                if c.new
-            ],
-        )
+    insert(
+        con,
+        "clusters",
+        [
+            [c.cluster_id, *key, code, c.precision, c.lo, c.hi, c.place, c.country, c.geonames_id,
+             0, 0, 0, None, None, c.reversed]
+            for (key, code, c) in touched.values()
+            if c.new
+        ],
+    )
     old = [c for (_, _, c) in touched.values() if not c.new]
-    if old:
-        con.executemany(
-            "UPDATE clusters SET date_min = ?, date_max = ?, location_name = ?, location_country = ?,"
-            " geonames_id = ? WHERE cluster_id = ?",
-            [[c.lo, c.hi, c.place, c.country, c.geonames_id, c.cluster_id] for c in old],
-        )
-    if members:
-        con.executemany("INSERT OR IGNORE INTO cluster_members VALUES (?, ?)", members)
+    update(
+        con,
+        "clusters",
+        "cluster_id",
+        ["date_min", "date_max", "location_name", "location_country", "geonames_id"],
+        [[c.lo, c.hi, c.place, c.country, c.geonames_id, c.cluster_id] for c in old],
+    )
+    insert(con, "cluster_members", members, ignore=True)
     _recount(con, [c.cluster_id for c in (*fresh, *old)])
 
 
 def _recount(con: Any, cluster_ids: list[str]) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE touched (cluster_id VARCHAR)")
-    con.executemany("INSERT INTO touched VALUES (?)", [[c] for c in cluster_ids])
+    insert(con, "touched", [[c] for c in cluster_ids])
     con.execute(
         "UPDATE clusters SET n_events = s.n, n_documents = s.docs, n_sources = s.outlets,"
         " first_seen = s.first, last_seen = s.last FROM ("

@@ -24,6 +24,7 @@ import duckdb
 
 from actorgraph.output import flat_event
 from actorgraph.records import Actor, CodedDocument, Event, EventDate, Location, Span
+from actorgraph.store.bulk import insert
 from actorgraph.store.clusters import Report, assign, interval
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, GateTimeout, gate
 from actorgraph.store.schema import (
@@ -77,7 +78,7 @@ class Store:
     def __init__(self, path: str, read_only: bool = False, timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
         self.path = path
         self.read_only = read_only
-        self._gate = gate(path, timeout)
+        self._gate = gate(path, timeout, writer=not read_only)
         try:
             self._gate.__enter__()
         except GateTimeout as exc:
@@ -155,11 +156,8 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             for table, values in rows.items():
-                if values:
-                    marks = ", ".join("?" for _ in values[0])
-                    # An event id seen twice in one document is the same event: keep one.
-                    verb = "INSERT OR IGNORE" if table in ("events", "actors") else "INSERT"
-                    con.executemany(f"{verb} INTO {table} VALUES ({marks})", values)
+                # An event id seen twice in one document is the same event: keep one.
+                insert(con, table, values, ignore=table in ("events", "actors"))
             assign(con, _reports(fresh))
             con.execute("COMMIT")
         except BaseException:
