@@ -233,7 +233,7 @@ class ActorCoder:
                 span = doc[start:end]
                 span.label = key
                 spans.append(span)
-        out = []
+        out: list[Found] = []
         for span in filter_spans(spans):
             entry = self.lexicon.agents[self.agent_of[span.label]]
             head = span.root
@@ -246,6 +246,22 @@ class ActorCoder:
                 code = country + entry.code if country else entry.code
             first = min(owner.first, span.start) if owner else span.start
             last = max(owner.last, span.end) if owner else span.end
+            prev = out[-1] if out else None
+            if prev is not None and prev.last == span.start and doc[prev.last - 1].head.i == head.i:
+                # "rebel positions", "militia bases": the places and units of the agent before.
+                m = prev.mention
+                code, country, start = m.code, m.country, prev.first
+                if country is None and owned is not None and owned.kind in _STATE_KINDS and code:
+                    # "Iraqi Shiite militia bases": the state modifies the whole phrase.
+                    country = _country(owned.code)
+                    code = f"{country}{code}" if country and len(code) == 3 else code
+                    start = min(start, owner.first) if owner else start
+                out[-1] = self._make(
+                    doc, start, span.end, offset, sent_index, code, m.actor_id, m.kind, m.origin, country,
+                    m.sector,
+                )
+                taken.update(range(span.start, span.end))
+                continue
             out.append(
                 self._make(
                     doc,

@@ -202,6 +202,12 @@ def _supplement(known: dict[str, Location]) -> dict[str, Location]:
     return out
 
 
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
 def _candidates(doc: Any, tok: Any) -> list[str]:
     """Names a place phrase may stand for, longest first: "Syrte Libya" -> itself, "Syrte"...
 
@@ -220,8 +226,11 @@ def _candidates(doc: Any, tok: Any) -> list[str]:
     for name in list(names):
         names += [p.strip() for p in name.split(",") if p.strip()]
     names += [w.text for w in words if w.pos_ == "PROPN"]
-    # A lone lower-case word is a particle ("al", "el") or a common noun, never a place name.
-    return list(dict.fromkeys(n for n in names if n and not (n.islower() and n.isalpha())))
+    # A lone lower-case word is a particle ("al", "el") or a common noun, never a place name;
+    # nor is a month or a weekday ("on March 1": not the English town of March).
+    return list(
+        dict.fromkeys(n for n in names if n and not (n.islower() and n.isalpha()) and n not in _CALENDAR)
+    )
 
 
 def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None) -> Location | None:

@@ -19,9 +19,11 @@ from tests.conftest import code_text
 
 CORPUS = Path(__file__).parent.parent / "data" / "clusters"
 # Floors on the invented multi-outlet corpus (tests/data/clusters), measured with the coder as
-# it is: reports whose event the coder gets right (root and dyad) and all reports of the root.
-FLOOR_BCUBED_F1_CORRECT = 1.0
-FLOOR_BCUBED_F1_ROOT = 0.82
+# it is: reports whose event the coder gets right (root and dyad; 23 of 33) and all reports of
+# the right root (31). The one error among the right ones: a background mention of an earlier
+# strike, undated in its sentence, takes its story's date and joins the later strike.
+FLOOR_BCUBED_F1_CORRECT = 0.93
+FLOOR_BCUBED_F1_ROOT = 0.89
 
 
 def _event(coded: CodedDocument, **changes: object) -> CodedDocument:
