@@ -27,7 +27,7 @@ DOCS = [
     ("accusation", dt.date(2024, 4, 5), "Russia accused Turkey of violating the ceasefire."),
     ("proxy", dt.date(2024, 4, 10), "Hezbollah, Iran's proxy in Lebanon, attacked Israeli troops."),
 ]
-NODES = {"RUS", "TUR", "SYR", "ISR", "IRN", "LBNREB"}
+NODES = {"RUS", "TUR", "SYRREB", "ISR", "IRN", "LBNREB"}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_store_codes_what_the_tests_rely_on(db: Path, n_events: int) -> None:
     assert got == [
         ("agreement", "057", "TUR", "RUS"),
         ("summit", "040", "RUSGOV", "TURGOV"),
-        ("strike", "195", "RUSMIL", "SYRMIL"),
+        ("strike", "195", "RUSMIL", "SYRREB"),
         ("accusation", "112", "RUS", "TUR"),
         ("proxy", "190", "LBNREB", "ISRMIL"),
     ]
@@ -85,7 +85,7 @@ def test_graph_json_per_month(capsys: pytest.CaptureFixture[str], db: Path, n_ev
             assert e["events"] == sum(e["quad_class"]) == len(e["evidence"])
             assert e["cooperation"] + e["conflict"] == e["events"]
     march, april = periods
-    assert {n["code"] for n in march["nodes"]} == {"RUS", "TUR", "SYR"}
+    assert {n["code"] for n in march["nodes"]} == {"RUS", "TUR", "SYRREB"}
     assert {n["code"] for n in april["nodes"]} == {"RUS", "TUR", "LBNREB", "ISR", "IRN"}
     assert [(r["kind"], r["source"], r["target"]) for r in april["relations"]] == [("backs", "IRN", "LBNREB")]
     assert sum(e["events"] for p in periods for e in p["edges"]) == n_events
@@ -146,7 +146,7 @@ def test_coalitions_text(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert lines[3].startswith('    IRN backs LBNREB: "Hezbollah, Iran\'s proxy in Lebanon')
     assert lines[4] == "Coalition 2: RUS, TUR"
     assert lines[5] == "  inside: 2 cooperative, 1 conflict events; 0 asserted relations"
-    assert lines[6] == "  against: SYR (1)"
+    assert lines[6] == "  against: SYRREB (1)"
     assert len(lines) == 7
 
 

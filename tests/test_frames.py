@@ -62,7 +62,7 @@ def test_the_store_codes_what_the_tests_rely_on(everything: pd.DataFrame) -> Non
         ("agreement", "057", "TUR", "RUS", "author"),
         ("summit", "040", "RUSGOV", "TURGOV", "author"),
         ("post", "194", "TURMIL", "SYRMIL", "author"),
-        ("post", "195", "RUSMIL", "SYRMIL", "quoted"),
+        ("post", "195", "RUSMIL", "SYRREB", "quoted"),
         ("post", "111", "IRN", "ISR", "comment"),
         ("accusation", "112", "RUS", "TUR", "author"),
         ("proxy", "190", "LBNREB", "ISRMIL", "author"),
@@ -202,7 +202,7 @@ def test_relations(store: Store, everything: pd.DataFrame) -> None:
 def test_graph_is_a_multidigraph_of_folded_actors(store: Store, everything: pd.DataFrame) -> None:
     g = frames.graph(store)
     assert isinstance(g, nx.MultiDiGraph)
-    assert set(g.nodes) == {"RUS", "TUR", "SYR", "ISR", "IRN", "LBNREB"}  # RUSMIL, TURGOV... folded
+    assert set(g.nodes) == {"RUS", "TUR", "SYR", "SYRREB", "ISR", "IRN", "LBNREB"}  # RUSMIL... folded
     kinds = [d["kind"] for _, _, d in g.edges(data=True)]
     assert sorted(set(kinds)) == ["backs", "events"]
     assert sum(d["events"] for _, _, d in g.edges(data=True) if d["kind"] == "events") == len(everything)
@@ -225,7 +225,7 @@ def test_coalitions_frame(store: Store) -> None:
     rows = {tuple(r["members"]): r for _, r in frame.iterrows()}
     assert set(rows) == {("IRN", "LBNREB"), ("RUS", "TUR")}
     rt, il = rows[("RUS", "TUR")], rows[("IRN", "LBNREB")]
-    assert (rt["cooperation"], rt["conflict"], rt["relations"], rt["enemies"]) == (2, 1, 0, ["SYR"])
+    assert (rt["cooperation"], rt["conflict"], rt["relations"], rt["enemies"]) == (2, 1, 0, ["SYR", "SYRREB"])
     assert (il["cooperation"], il["conflict"], il["relations"], il["enemies"]) == (0, 0, 1, ["ISR"])
 
 

@@ -68,6 +68,7 @@ class EventFilter:
     doc_id: str | None = None
     limit: int = 100
     offset: int = 0
+    ids: tuple[str, ...] = ()  # these events only (evidence lists)
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_PAGE:
@@ -80,6 +81,7 @@ class EventFilter:
 class EventPage:
     total: int
     events: tuple[Event, ...]
+    days: tuple[dt.date | None, ...] = ()  # each event's day: its date, else its document's
 
 
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
@@ -112,10 +114,13 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.doc_id:
         where.append("doc_id = ?")
         args.append(f.doc_id)
+    if f.ids:
+        where.append("list_contains(?, event_id)")
+        args.append(list(f.ids))
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
-def _events(store: Store, sql: str, args: list[Any]) -> list[Event]:
+def _events(store: Store, sql: str, args: list[Any] | dict[str, Any]) -> list[Event]:
     cur = store.con.execute(sql, args)
     names = [c[0] for c in cur.description]
     return [event_from_row(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
@@ -125,13 +130,15 @@ def find_events(store: Store, f: EventFilter) -> EventPage:
     """A page of events, by day then document order, and how many match in all."""
     where, args = _event_where(f)
     row = store.con.execute(f"SELECT count(*) FROM events{where}", args).fetchone()
-    events = _events(
-        store,
-        f"SELECT * EXCLUDE (day) FROM events{where} ORDER BY day NULLS LAST, doc, sentence_index,"
+    cur = store.con.execute(
+        f"SELECT * FROM events{where} ORDER BY day NULLS LAST, doc, sentence_index,"
         " trigger_start LIMIT ? OFFSET ?",
         [*args, f.limit, f.offset],
     )
-    return EventPage(int(row[0]) if row else 0, tuple(events))
+    names = [c[0] for c in cur.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    days = tuple(r.pop("day") for r in rows)
+    return EventPage(int(row[0]) if row else 0, tuple(event_from_row(r) for r in rows), days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,31 +270,36 @@ class ActorView:
     recent: tuple[Event, ...]
 
 
-def actor_view(store: Store, code: str, recent: int = 20) -> ActorView | None:
-    """An actor's page (exact code). None when the store has never seen the code."""
+def actor_view(store: Store, code: str, recent: int = 20, fold: bool = False) -> ActorView | None:
+    """An actor's page. With ``fold``, a state's code also covers its agencies (RUS: RUSGOV,
+    RUSMIL...), as the graph counts it. None when the store has never seen the code."""
+    from actorgraph.cameo import STATE_SECTORS
+
+    codes = [code, *(code + s for s in sorted(STATE_SECTORS))] if fold and len(code) == 3 else [code]
     con = store.con
     names = con.execute(
-        "SELECT text, count(*) FROM mentions WHERE code = ? GROUP BY text ORDER BY 2 DESC, 1 LIMIT 20", [code]
+        "SELECT text, count(*) FROM mentions WHERE list_contains(?, code) GROUP BY text ORDER BY 2 DESC, 1"
+        " LIMIT 20",
+        [codes],
     ).fetchall()
-    row = con.execute(
-        "SELECT count(*) FROM events WHERE source_code = ? OR target_code = ?", [code, code]
-    ).fetchone()
+    mine = "(list_contains($codes, source_code) OR list_contains($codes, target_code))"
+    row = con.execute(f"SELECT count(*) FROM events WHERE {mine}", {"codes": codes}).fetchone()
     total = int(row[0]) if row else 0
     if not names and not total:
         return None
     partners = con.execute(
-        "SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS other, count(*),"
-        " count(*) FILTER (WHERE quad_class <= 2), count(*) FILTER (WHERE quad_class >= 3)"
-        " FROM events WHERE (source_code = ? OR target_code = ?) AND source_code IS NOT NULL"
-        " AND target_code IS NOT NULL AND source_code <> target_code"
+        "SELECT CASE WHEN list_contains($codes, source_code) THEN target_code ELSE source_code END AS other,"
+        " count(*), count(*) FILTER (WHERE quad_class <= 2), count(*) FILTER (WHERE quad_class >= 3)"
+        f" FROM events WHERE {mine} AND source_code IS NOT NULL AND target_code IS NOT NULL"
+        " AND NOT (list_contains($codes, source_code) AND list_contains($codes, target_code))"
         " GROUP BY other ORDER BY 2 DESC, 1 LIMIT 20",
-        [code, code, code],
+        {"codes": codes},
     ).fetchall()
     events = _events(
         store,
-        "SELECT * EXCLUDE (day) FROM events WHERE source_code = ? OR target_code = ?"
-        " ORDER BY day DESC NULLS LAST, doc, sentence_index LIMIT ?",
-        [code, code, recent],
+        f"SELECT * EXCLUDE (day) FROM events WHERE {mine} ORDER BY day DESC NULLS LAST, doc, sentence_index"
+        " LIMIT $n",
+        {"codes": codes, "n": recent},
     )
     return ActorView(
         code,

@@ -22,6 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from actorgraph.cameo import fold_code
 from actorgraph.graph import Period, coalitions, dyad_series, fissures, period_graph
 from actorgraph.ingest import make_document
 from actorgraph.output import event_json
@@ -40,8 +41,9 @@ from actorgraph.store.queries import (
 )
 from actorgraph.web.guard import MAX_BODY_BYTES, Guard
 
-__all__ = ["MAX_CODE_CHARS", "create_app"]
+__all__ = ["MAX_CODE_CHARS", "MAX_IDS", "create_app"]
 
+MAX_IDS = 200  # event ids one request may ask for
 MAX_CODE_CHARS = 100_000  # a pasted document: a long article, not a corpus (use `actorgraph code`)
 
 
@@ -153,15 +155,23 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastA
         end: dt.date | None = None,
         place: Annotated[str | None, Query(max_length=100)] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
+        ids: Annotated[str | None, Query(max_length=MAX_IDS * 17, pattern=r"^[0-9a-zA-Z_,-]*$")] = None,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> dict[str, Any]:
         """Events filtered by actor code prefix (source or target), CAMEO code prefix, root,
-        QuadClass, voice, days in [start, end), place name or country code, document; paged."""
+        QuadClass, voice, days in [start, end), place name or country code, document, or a
+        comma-separated list of event ids (evidence); paged. Each event has ``day``: its date,
+        else its document's publication date."""
+        wanted = tuple(i for i in (ids or "").split(",") if i)[:MAX_IDS]
         page = find_events(
-            s, EventFilter(actor, code, root, quad_class, voice, start, end, place, doc_id, limit, offset)
+            s,
+            EventFilter(
+                actor, code, root, quad_class, voice, start, end, place, doc_id, limit, offset, wanted
+            ),
         )
-        return {"total": page.total, "limit": limit, "offset": offset, "events": _plain(page.events)}
+        events = [{**event_json(e), "day": _plain(d)} for e, d in zip(page.events, page.days, strict=True)]
+        return {"total": page.total, "limit": limit, "offset": offset, "events": events}
 
     @app.get("/api/actors", tags=["actors"])
     def actors(
@@ -171,9 +181,10 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastA
         return list(_plain(list_actors(s, q, limit)))
 
     @app.get("/api/actors/{code}", tags=["actors"])
-    def actor(code: str, s: Db) -> dict[str, Any]:
-        """An actor's page: the names it was mentioned by, its partners, its recent events."""
-        view = actor_view(s, code.upper()[:20])
+    def actor(code: str, s: Db, fold: bool = False) -> dict[str, Any]:
+        """An actor's page: the names it was mentioned by, its partners, its recent events. With
+        ``fold``, a state's code covers its agencies (RUS: RUSGOV, RUSMIL...) as the graph does."""
+        view = actor_view(s, code.upper()[:20], fold=fold)
         if view is None:
             raise HTTPException(404, f"no actor {code}")
         out: dict[str, Any] = _plain(view)
@@ -189,16 +200,17 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastA
     ) -> dict[str, Any]:
         """A dyad's time series: per period, events per QuadClass, mean Goldstein, balance and
         evidence; with the fissures found between the two."""
-        series = dyad_series(s, source.upper(), target.upper(), period, directed)
-        pair = tuple(sorted((source.upper(), target.upper())))
+        source, target = fold_code(source.upper()), fold_code(target.upper())
+        series = dyad_series(s, source, target, period, directed)
+        pair = tuple(sorted((source, target)))
         found = [f for f in fissures(s, period) if f.members == pair]
         rows = [
             {**_plain(d), "cooperation": d.cooperation, "conflict": d.conflict, "balance": d.balance}
             for d in series
         ]
         return {
-            "source": source.upper(),
-            "target": target.upper(),
+            "source": source,
+            "target": target,
             "period": period,
             "series": rows,
             "fissures": _plain(found),
