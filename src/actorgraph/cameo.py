@@ -129,6 +129,7 @@ def country_names() -> dict[str, str]:
     return {row[0]: row[1] for row in rows}
 
 
+@functools.cache
 def country_codes() -> frozenset[str]:
     """The ISO alpha-3 codes of the country lexicon."""
     return frozenset(country_names())

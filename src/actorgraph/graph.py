@@ -29,6 +29,7 @@ from actorgraph.store import Store
 
 __all__ = [
     "COMMUNITY_RESOLUTION",
+    "EVIDENCE_LIMIT",
     "FISSURE_ALPHA",
     "RELATION_WEIGHT",
     "STATE_SECTORS",
@@ -58,6 +59,9 @@ RELATION_WEIGHT = 2.0
 # p-value is at most this (an exact test is discrete: 3 cooperative then 3 hostile events give
 # exactly 0.05).
 FISSURE_ALPHA = 0.05
+# Evidence listed per dyad and period: the earliest events, enough to read, not a dump (the
+# counts are exact; `actorgraph events` or the API page through the rest).
+EVIDENCE_LIMIT = 50
 # Louvain's resolution: below 1 it favours fewer, larger communities. Coalitions in conflict
 # reporting are few and large (a war's two or three camps); at 1.0 the Louvain split of a
 # camp's star of alliances around its leader into pairs is common on small graphs. Set on the
@@ -176,9 +180,9 @@ def _dyad_rows(
         f"SELECT {src} AS s, {tgt} AS t, {when} AS p, count(*),"
         " count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),"
         " count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),"
-        " avg(goldstein), list(event_id ORDER BY day, event_id),"
+        f" avg(goldstein), min_by(event_id, day, {EVIDENCE_LIMIT}),"
         " count(*) FILTER (WHERE root BETWEEN '03' AND '08'), count(*) FILTER (WHERE root >= '11'),"
-        " coalesce(list(event_id ORDER BY day, event_id) FILTER (WHERE quad_class >= 3), [])"
+        f" coalesce(min_by(event_id, day, {EVIDENCE_LIMIT}) FILTER (WHERE quad_class >= 3), [])"
         " FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL"
         f" AND {src} <> {tgt}" + (f" AND {where}" if where else "") + " GROUP BY ALL ORDER BY p, s, t",
         args,
@@ -202,12 +206,13 @@ def dyad_series(
     """A dyad's events per period (both directions unless ``directed``), oldest first."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    src, tgt = _code_sql("source_code", fold), _code_sql("target_code", fold)
-    cond = f"({src} = ? AND {tgt} = ?)"
-    args: list[Any] = [source, target]
+    # The raw codes that fold to each side, as a plain filter DuckDB can push into the scan.
+    a, b = _unfold(source, fold), _unfold(target, fold)
+    cond = "(list_contains(?, source_code) AND list_contains(?, target_code))"
+    args: list[Any] = [a, b]
     if not directed:
-        cond = f"({cond} OR ({src} = ? AND {tgt} = ?))"
-        args += [target, source]
+        cond = f"({cond} OR (list_contains(?, source_code) AND list_contains(?, target_code)))"
+        args += [b, a]
     rows = _dyad_rows(store, cond + " AND day IS NOT NULL", args, period, fold)
     if directed:
         return rows
@@ -215,6 +220,13 @@ def dyad_series(
     for r in rows:
         merged[r.period].append(r)
     return [_merge(source, target, p, parts) for p, parts in merged.items()]
+
+
+def _unfold(code: str, fold: bool) -> list[str]:
+    """The codes that fold to ``code``: "RUS" -> RUS, RUSGOV, RUSMIL..."""
+    if fold and len(code) == 3:
+        return [code, *(code + s for s in sorted(STATE_SECTORS))]
+    return [code]
 
 
 def _merge(source: str, target: str, period: dt.date | None, parts: list[DyadPeriod]) -> DyadPeriod:

@@ -79,6 +79,9 @@ class Report:
     place: str | None  # a named place (not a country, not inferred)
     geonames_id: int | None
     country: str | None  # the country of a place the text names (not an inferred one)
+    doc_id: str = ""
+    outlet: str | None = None  # the document's source, else its URL or name
+    published: dt.date | None = None
 
     @property
     def key(self) -> Key:
@@ -140,18 +143,26 @@ class _Cluster:
         self.country = self.country or r.country
 
 
-def _candidates(con: Any, key: Key, reports: list[Report]) -> list[_Cluster]:
+def _candidates(con: Any, by_key: dict[Key, list[Report]]) -> dict[Key, list[_Cluster]]:
+    """The stored clusters each key's reports might join, in one query for the whole batch."""
     window = dt.timedelta(days=CLUSTER_WINDOW_DAYS)
-    lo = min(r.lo for r in reports) - window
-    hi = max(r.hi for r in reports) + window
+    wanted = [
+        [k[0] or "", k[1] or "", k[2], min(r.lo for r in rs) - window, max(r.hi for r in rs) + window]
+        for k, rs in by_key.items()
+    ]
+    con.execute("CREATE OR REPLACE TEMP TABLE wanted (s VARCHAR, t VARCHAR, root VARCHAR, lo DATE, hi DATE)")
+    insert(con, "wanted", wanted)
     rows = con.execute(
-        "SELECT cluster_id, date_precision, date_min, date_max, location_name, location_country,"
-        " geonames_id, reversed FROM clusters WHERE source_code IS NOT DISTINCT FROM ?"
-        " AND target_code IS NOT DISTINCT FROM ? AND root = ? AND date_max >= ? AND date_min <= ?"
-        " ORDER BY date_min, cluster_id",
-        [key[0], key[1], key[2], lo, hi],
+        "SELECT c.source_code, c.target_code, c.root, c.cluster_id, c.date_precision, c.date_min, c.date_max,"
+        " c.location_name, c.location_country, c.geonames_id, c.reversed FROM clusters c JOIN wanted w"
+        " ON coalesce(c.source_code, '') = w.s AND coalesce(c.target_code, '') = w.t AND c.root = w.root"
+        " AND c.date_max >= w.lo AND c.date_min <= w.hi ORDER BY c.date_min, c.cluster_id"
     ).fetchall()
-    return [_Cluster(row[0], row[1:], new=False) for row in rows]
+    con.execute("DROP TABLE wanted")
+    out: dict[Key, list[_Cluster]] = {k: [] for k in by_key}
+    for row in rows:
+        out[(row[0], row[1], row[2])].append(_Cluster(row[3], row[4:], new=False))
+    return out
 
 
 def assign(con: Any, reports: Sequence[Report]) -> None:
@@ -164,10 +175,11 @@ def assign(con: Any, reports: Sequence[Report]) -> None:
     by_key: dict[Key, list[Report]] = {}
     for r in reports:
         by_key.setdefault(r.key, []).append(r)
-    members: list[tuple[str, str]] = []
+    members: list[tuple[str, str, str, str | None, dt.date | None]] = []
     touched: dict[str, tuple[Key, str, _Cluster]] = {}
+    candidates = _candidates(con, by_key)
     for key, group in by_key.items():
-        clusters = _candidates(con, key, group)
+        clusters = candidates[key]
         for r in group:
             found = next((c for c in clusters if c.accepts(r)), None)
             if found is None:
@@ -177,7 +189,7 @@ def assign(con: Any, reports: Sequence[Report]) -> None:
                 clusters.append(found)
             else:
                 found.take(r)
-            members.append((r.event_id, found.cluster_id))
+            members.append((r.event_id, found.cluster_id, r.doc_id, r.outlet, r.published))
             touched.setdefault(found.cluster_id, (key, r.code, found))
     fresh = [c for (_, _, c) in touched.values() if c.new]
     insert(
@@ -198,7 +210,7 @@ def assign(con: Any, reports: Sequence[Report]) -> None:
         ["date_min", "date_max", "location_name", "location_country", "geonames_id"],
         [[c.lo, c.hi, c.place, c.country, c.geonames_id, c.cluster_id] for c in old],
     )
-    insert(con, "cluster_members", members, ignore=True)
+    insert(con, "cluster_members", members)
     _recount(con, [c.cluster_id for c in (*fresh, *old)])
 
 
@@ -208,11 +220,10 @@ def _recount(con: Any, cluster_ids: list[str]) -> None:
     con.execute(
         "UPDATE clusters SET n_events = s.n, n_documents = s.docs, n_sources = s.outlets,"
         " first_seen = s.first, last_seen = s.last FROM ("
-        "  SELECT m.cluster_id, count(*) AS n, count(DISTINCT e.doc_id) AS docs,"
-        "   count(DISTINCT coalesce(d.source, d.url, d.name)) AS outlets,"
-        "   min(d.published) AS first, max(d.published) AS last"
-        "  FROM touched t JOIN cluster_members m USING (cluster_id) JOIN events e USING (event_id)"
-        "  JOIN documents d ON d.doc_id = e.doc_id GROUP BY m.cluster_id) s"
+        "  SELECT cluster_id, count(*) AS n, count(DISTINCT doc_id) AS docs,"
+        "   count(DISTINCT outlet) AS outlets,"
+        "   min(published) AS first, max(published) AS last FROM cluster_members"
+        "  WHERE cluster_id IN (SELECT cluster_id FROM touched) GROUP BY cluster_id) s"
         " WHERE clusters.cluster_id = s.cluster_id"
     )
     con.execute("DROP TABLE touched")
@@ -223,7 +234,8 @@ def reports_sql(where: str) -> str:
     return (
         "SELECT e.event_id, e.source_code, e.target_code, e.root, e.code, e.date, e.date_precision,"
         " e.date_text, d.published, e.location_name, e.location_precision, e.location_inferred,"
-        " e.geonames_id, e.location_country FROM events e JOIN documents d USING (doc_id)"
+        " e.geonames_id, e.location_country, e.doc_id, coalesce(d.source, d.url, d.name)"
+        " FROM events e JOIN documents d USING (doc_id)"
         " WHERE e.modality IN (" + ", ".join(f"'{m}'" for m in CLUSTERED_MODALITIES) + ")"
         + (f" AND {where}" if where else "")
     )
@@ -231,13 +243,16 @@ def reports_sql(where: str) -> str:
 
 def report_from_row(row: Sequence[Any]) -> Report | None:
     (event_id, src, tgt, root, code, date, precision, text, published, place, place_precision,
-     inferred, geonames_id, country) = row
+     inferred, geonames_id, country, doc_id, outlet) = row
     when = interval(EventDate(date, precision, text or "") if date else None, published)
     if when is None:
         return None
     named = place if place and place_precision != "country" and not inferred else None
     said = None if inferred else country
-    return Report(event_id, src, tgt, root, code, when[0], when[1], when[2], named, geonames_id, said)
+    return Report(
+        event_id, src, tgt, root, code, when[0], when[1], when[2], named, geonames_id, said, doc_id, outlet,
+        published,
+    )
 
 
 def recluster(con: Any) -> None:

@@ -156,8 +156,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             for table, values in rows.items():
-                # An event id seen twice in one document is the same event: keep one.
-                insert(con, table, values, ignore=table in ("events", "actors"))
+                insert(con, table, values, ignore=table == "actors")
             assign(con, _reports(fresh))
             con.execute("COMMIT")
         except BaseException:
@@ -225,7 +224,7 @@ def _reports(batch: Sequence[CodedDocument]) -> list[Report]:
 
     out: list[Report] = []
     for c in batch:
-        for e in c.events:
+        for e in {e.event_id: e for e in c.events}.values():
             when = interval(e.date, c.document.published)
             if e.modality not in CLUSTERED_MODALITIES or when is None:
                 continue
@@ -242,6 +241,9 @@ def _reports(batch: Sequence[CodedDocument]) -> list[Report]:
                     named,
                     loc.geonames_id if loc else None,
                     loc.country if loc and not loc.inferred else None,
+                    c.document.doc_id,
+                    c.document.source or c.document.url or c.document.name,
+                    c.document.published,
                 )
             )
     return out
@@ -278,7 +280,10 @@ def _rows(batch: Sequence[CodedDocument]) -> dict[str, list[list[object]]]:
              r.cue.text, r.cue.start, r.cue.end, r.voice, r.rule]
             for r in coded.relations
         ]
-        rows["events"] += [[*flat_event(e).values(), _day(e, d.published)] for e in coded.events]
+        # An event id seen twice in one document is the same event: keep one. (A plain insert:
+        # "OR IGNORE" costs a lookup per row in a large store's key index.)
+        unique = {e.event_id: e for e in coded.events}
+        rows["events"] += [[*flat_event(e).values(), _day(e, d.published)] for e in unique.values()]
     assert all(len(r) == len(EVENT_COLUMNS) for r in rows["events"])
     return rows
 

@@ -105,7 +105,9 @@ CREATE TABLE clusters (
     code VARCHAR, date_precision VARCHAR, date_min DATE, date_max DATE, location_name VARCHAR,
     location_country VARCHAR, geonames_id BIGINT, n_events INTEGER, n_documents INTEGER,
     n_sources INTEGER, first_seen DATE, last_seen DATE, reversed BOOLEAN);
-CREATE TABLE cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR);
+-- A member carries its document, outlet and publication date so that counts need no join.
+CREATE TABLE cluster_members (
+    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, doc_id VARCHAR, outlet VARCHAR, published DATE);
 """
 
 
