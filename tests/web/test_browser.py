@@ -98,6 +98,8 @@ def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
 
 
 def shot(page: Any, name: str) -> None:
+    page.wait_for_load_state("networkidle")  # the view's data has arrived and drawn
+    page.wait_for_timeout(200)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
@@ -118,6 +120,7 @@ def test_the_network_renders_and_a_node_opens_its_actor_page(page: Any, server: 
     code = nodes.first.get_attribute("data-code")
     nodes.first.click()
     page.wait_for_selector("[data-testid=actor-page]")
+    page.wait_for_load_state("networkidle")
     assert code in page.locator("[data-testid=actor-page]").inner_text()
     assert f"#/actor/{code}" in page.url
     shot(page, "actor")
