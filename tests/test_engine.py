@@ -1,0 +1,102 @@
+"""Engines: the same events whether coded here, on local worker processes or on Dask, and a
+worker killed mid-job changes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import actorgraph.engine as engine_module
+from actorgraph import CodedDocument, make_document
+from actorgraph.engine import DaskEngine, LocalEngine, SerialEngine, make_engine
+from actorgraph.output import event_json
+from actorgraph.pipeline import Settings
+from actorgraph.records import Document, Failure
+
+TEMPLATES = [
+    "Russian jets bombed rebel positions near Idlib on day {n}.",
+    "Turkey condemned the Syrian army after talks number {n}.",
+    "Iran and Iraq signed agreement {n} on border trade in Baghdad.",
+    "Hezbollah fighters attacked Israeli troops near the border, wave {n}.",
+]
+
+
+def corpus(n: int = 24) -> list[Document | Failure]:
+    docs: list[Document | Failure] = [
+        make_document(f"d{i:02d}", TEMPLATES[i % 4].format(n=i), None) for i in range(n)
+    ]
+    docs.insert(5, Failure("bad.txt", "not UTF-8"))  # failures pass through in order
+    return docs
+
+
+def fingerprint(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, CodedDocument):
+            out.append((item.document.name, [json.dumps(event_json(e), sort_keys=True) for e in item.events]))
+        else:
+            out.append(("failure", item.path))
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference() -> list[Any]:
+    return fingerprint(list(SerialEngine(Settings()).run(corpus())))
+
+
+@pytest.fixture()
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(engine_module, "BATCH_DOCUMENTS", 2)
+    yield
+
+
+def test_the_reference_codes_every_document(reference: list[Any]) -> None:
+    assert len(reference) == 25 and reference[5] == ("failure", "bad.txt")
+    assert sum(len(events) for name, events in reference if name != "failure") >= 20
+
+
+@pytest.mark.parametrize("name", ["local", "dask"])
+def test_every_engine_gives_the_same_events(name: str, reference: list[Any], small_batches: None) -> None:
+    engine = make_engine(name, Settings(), workers=2)
+    try:
+        assert fingerprint(list(engine.run(corpus()))) == reference
+    finally:
+        engine.close()
+
+
+def test_a_local_worker_killed_mid_job_changes_nothing(reference: list[Any], small_batches: None) -> None:
+    engine = LocalEngine(Settings(), workers=2)
+    try:
+        results = engine.run(corpus())
+        got = [next(results)]
+        pid = next(iter(engine.pool._processes))  # a live worker of the pool
+        os.kill(pid, signal.SIGKILL)
+        got += list(results)
+        assert fingerprint(got) == reference  # nothing lost, nothing twice, same order
+    finally:
+        engine.close()
+
+
+def test_a_dask_worker_killed_mid_job_changes_nothing(reference: list[Any], small_batches: None) -> None:
+    engine = DaskEngine(Settings(), workers=2)
+    try:
+        results = engine.run(corpus())
+        got = [next(results)]
+        pids = engine.client.run(os.getpid)
+        os.kill(next(iter(pids.values())), signal.SIGKILL)
+        got += list(results)
+        assert fingerprint(got) == reference
+    finally:
+        engine.close()
+
+
+def test_unknown_engine_and_bad_worker_counts_are_misuse() -> None:
+    with pytest.raises(ValueError, match="unknown engine"):
+        make_engine("spark")
+    with pytest.raises(ValueError, match="workers"):
+        make_engine("local", workers=0)
