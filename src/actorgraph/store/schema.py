@@ -83,9 +83,18 @@ CREATE TABLE IF NOT EXISTS events (
     {_EVENT_DDL});
 """
 
+# Version 2 drops the primary keys of the big tables: DuckDB rewrites a table's key index at
+# every checkpoint, and with the file opened per batch (gate.py) that was 15 s per batch at
+# 10 million events (BENCHMARKS.md). Uniqueness is the writer's job: a stored document is
+# skipped before it is coded, and a batch's event ids are made unique before they are written.
 _V2 = """
-ALTER TABLE events ADD COLUMN day DATE;
-UPDATE events SET day = coalesce(events.date, d.published) FROM documents d WHERE d.doc_id = events.doc_id;
+CREATE TABLE events_v2 AS
+    SELECT e.*, coalesce(e.date, d.published) AS day FROM events e LEFT JOIN documents d USING (doc_id);
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE TABLE documents_v2 AS SELECT * FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents;
 -- One row per (code, lexicon entry): "Russian jets" (RUSMIL) and "Russia" (RUS) share an entry.
 CREATE TABLE actors (
     actor_key VARCHAR PRIMARY KEY, code VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR,
@@ -101,13 +110,13 @@ CREATE TABLE relations (
 -- source_code and target_code are the cluster key: state codes in alphabetical order;
 -- "reversed" says the first report ran target -> source.
 CREATE TABLE clusters (
-    cluster_id VARCHAR PRIMARY KEY, source_code VARCHAR, target_code VARCHAR, root VARCHAR,
+    cluster_id VARCHAR, source_code VARCHAR, target_code VARCHAR, root VARCHAR,
     code VARCHAR, date_precision VARCHAR, date_min DATE, date_max DATE, location_name VARCHAR,
     location_country VARCHAR, geonames_id BIGINT, n_events INTEGER, n_documents INTEGER,
     n_sources INTEGER, first_seen DATE, last_seen DATE, reversed BOOLEAN);
 -- A member carries its document, outlet and publication date so that counts need no join.
 CREATE TABLE cluster_members (
-    event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR, doc_id VARCHAR, outlet VARCHAR, published DATE);
+    event_id VARCHAR, cluster_id VARCHAR, doc_id VARCHAR, outlet VARCHAR, published DATE);
 """
 
 
