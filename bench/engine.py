@@ -1,0 +1,99 @@
+"""Engine scaling: words per second coding the same corpus with 1 worker and with N workers
+(local processes and Dask), measured in one run.
+
+    python bench/engine.py [--words 60000] [--workers 2] [--source DIR]
+
+The corpus is built as bench/throughput.py builds it (distinct copies of the source documents).
+Each measurement runs in its own process and includes starting the workers and loading the
+model in each (what a user waits for); the speed-up is the ratio of words per second. Peak
+memory is per process: the client's, and each worker's as its own process reports it.
+Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from throughput import build_corpus  # noqa: E402
+
+
+def child(corpus: Path, engine: str, workers: int) -> dict[str, float]:
+    import resource
+
+    from actorgraph.engine import make_engine
+    from actorgraph.ingest import read_paths
+    from actorgraph.records import CodedDocument
+
+    start = time.perf_counter()
+    runner = make_engine(engine, workers=workers)
+    words = events = 0
+    peaks: list[float] = []
+    try:
+        for item in runner.run(read_paths([str(corpus)])):
+            if isinstance(item, CodedDocument):
+                words += len(item.document.text.split())
+                events += len(item.events)
+        if engine == "dask":
+            client = runner.client  # type: ignore[attr-defined]
+            usage = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            peaks = list(usage.values())
+    finally:
+        runner.close()
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "words": words,
+        "events": events,
+        "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_mb": max(peaks) if peaks else 0.0,
+    }
+
+
+def measure(corpus: Path, engine: str, workers: int) -> dict[str, float]:
+    code = f"import sys, json; sys.path.insert(0, {str(ROOT / 'bench')!r}); import engine as e; " \
+           f"print(json.dumps(e.child(__import__('pathlib').Path({str(corpus)!r}), {engine!r}, {workers})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=60_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--source", type=Path, default=ROOT / "examples")
+    args = parser.parse_args()
+    corpus = ROOT / "bench" / "out" / "engine-corpus"
+    total = build_corpus(args.source, args.words, corpus)
+    runs = [("serial", 1), ("local", args.workers), ("dask", args.workers)]
+    results = {f"{e}x{w}": measure(corpus, e, w) for e, w in runs}
+    base = results["serialx1"]["words"] / results["serialx1"]["seconds"]
+    print(f"command: {' '.join([os.path.relpath(sys.executable, ROOT), *sys.argv])}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
+    documents = len(list(corpus.iterdir()))
+    print(f"corpus: {total} words in {documents} documents (copies of {args.source.name}/)\n")
+    print("| engine | workers | seconds | words/s | speed-up | events | client MB | worker MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for (engine, workers), r in zip(runs, results.values(), strict=True):
+        rate = r["words"] / r["seconds"]
+        worker = r["worker_mb"] or r["children_mb"]
+        print(
+            f"| {engine} | {workers} | {r['seconds']:.1f} | {rate:.0f} | {rate / base:.2f}x "
+            f"| {r['events']:.0f} | {r['client_mb']:.0f} | {worker:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
