@@ -57,7 +57,7 @@ demo: $(STAMP) web
 	@echo "then open http://127.0.0.1:8000/ (network, actors, dyad timelines, map, events, documents)."
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
