@@ -62,6 +62,8 @@ FISSURE_ALPHA = 0.05
 # Evidence listed per dyad and period: the earliest events, enough to read, not a dump (the
 # counts are exact; `actorgraph events` or the API page through the rest).
 EVIDENCE_LIMIT = 50
+# Earliest first; undated events (no day) after every dated one, not dropped.
+_EVIDENCE_ORDER = "coalesce(day, DATE '9999-12-31')"
 # Louvain's resolution: below 1 it favours fewer, larger communities. Coalitions in conflict
 # reporting are few and large (a war's two or three camps); at 1.0 the Louvain split of a
 # camp's star of alliances around its leader into pairs is common on small graphs. Set on the
@@ -180,9 +182,9 @@ def _dyad_rows(
         f"SELECT {src} AS s, {tgt} AS t, {when} AS p, count(*),"
         " count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),"
         " count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),"
-        f" avg(goldstein), min_by(event_id, day, {EVIDENCE_LIMIT}),"
+        f" avg(goldstein), min_by(event_id, {_EVIDENCE_ORDER}, {EVIDENCE_LIMIT}),"
         " count(*) FILTER (WHERE root BETWEEN '03' AND '08'), count(*) FILTER (WHERE root >= '11'),"
-        f" coalesce(min_by(event_id, day, {EVIDENCE_LIMIT}) FILTER (WHERE quad_class >= 3), [])"
+        f" coalesce(min_by(event_id, {_EVIDENCE_ORDER}, {EVIDENCE_LIMIT}) FILTER (WHERE quad_class >= 3), [])"
         " FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL"
         f" AND {src} <> {tgt}" + (f" AND {where}" if where else "") + " GROUP BY ALL ORDER BY p, s, t",
         args,

@@ -100,7 +100,8 @@ class Failure:
     def message(self) -> str:
         """One line naming the file (and line): ``path:line: reason``."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.reason}"
+        # A file name may hold a line break; the message must stay one line.
+        return " ".join(f"{where}: {self.reason}".splitlines())
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+pytest.register_assert_rewrite("tests.robustness.checks")
+
 LONG_FUZZ = os.environ.get("ACTORGRAPH_FUZZ", "").lower() == "long"
 RUN_SLOW = os.environ.get("ACTORGRAPH_SLOW", "") == "1"
 
-# database=None: no .hypothesis/ folder is written into the work tree; a failure prints its
-# minimal example (and the @reproduce_failure blob) instead.
+# database=None: no example database; a failure prints its minimal example instead. (Hypothesis
+# still keeps a small cache in .hypothesis/, which it gitignores itself.)
 settings.register_profile(
     "actorgraph",
     max_examples=40,

@@ -78,10 +78,10 @@ def pause_in_write(mode: str, at: int, seconds: float = 10.0) -> None:
         def __getattr__(self, name: str) -> Any:
             return getattr(self.con, name)
 
-        def executemany(self, sql: str, values: Any) -> Any:
-            if "INTO events" in sql:
+        def execute(self, sql: str, *args: Any) -> Any:
+            if "INTO events" in sql:  # the bulk insert of the batch's events (store/bulk.py)
                 pause()
-            return self.con.executemany(sql, values)
+            return self.con.execute(sql, *args)
 
     class Paused(Store):
         def add_many(self, batch: Sequence[CodedDocument]) -> int:

@@ -122,10 +122,15 @@ def _jsonl(path: Path, text: str, default_date: dt.date | None) -> Iterator[Docu
     if not text.strip():
         yield Failure(str(path), "empty document (no JSON lines)")
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    # JSON Lines end at "\n" (and "\r\n") only: U+2028 and friends may stand raw in a string.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = str(path)
+        if len(line) > MAX_DOCUMENT_BYTES:
+            size = f"{len(line)} characters > {MAX_DOCUMENT_BYTES}"
+            yield Failure(where, f"record too large ({size}); split it", number)
+            continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -214,8 +214,15 @@ def _iso_date(value: str) -> dt.date | None:
         return None
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(markup: str) -> HtmlPage:
     """Extract the content blocks, title and publication date of an HTML page."""
+    # lxml refuses a str that declares its encoding ("<?xml ... encoding=...?>", XHTML pages):
+    # the text is decoded already, so the declaration says nothing more.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -227,11 +234,13 @@ def parse_html(markup: str) -> HtmlPage:
         if parent is None:
             continue
         if el.tail:  # the text after the element stays where it was
+            # Control characters the parser let through cannot go back into the tree.
+            tail = _XML_UNSAFE.sub(" ", el.tail)
             prev = el.getprevious()
             if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
+                prev.tail = (prev.tail or "") + tail
             else:
-                parent.text = (parent.text or "") + el.tail
+                parent.text = (parent.text or "") + tail
         parent.remove(el)
     title_el = root.find(".//title")
     title = " ".join(str(title_el.text or "").split()) if title_el is not None else None
