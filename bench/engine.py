@@ -4,8 +4,9 @@
     python bench/engine.py [--words 60000] [--workers 2] [--source DIR]
 
 The corpus is built as bench/throughput.py builds it (distinct copies of the source documents).
-Each measurement runs in its own process and includes starting the workers and loading the
-model in each (what a user waits for); the speed-up is the ratio of words per second. Peak
+Each measurement runs in its own process. "words/s" includes starting the workers and loading
+the model in each (what a user waits for on this corpus); "steady" counts from the moment the
+first round of batches is back (every worker up) to the end: the rate a long job runs at. Peak
 memory is per process: the client's, and each worker's as its own process reports it.
 Prints a Markdown table.
 """
@@ -37,9 +38,13 @@ def child(corpus: Path, engine: str, workers: int) -> dict[str, float]:
     start = time.perf_counter()
     runner = make_engine(engine, workers=workers)
     words = events = 0
+    steady_start = 0.0
+    steady_words = 0
     peaks: list[float] = []
     try:
-        for item in runner.run(read_paths([str(corpus)])):
+        for n, item in enumerate(runner.run(read_paths([str(corpus)]))):
+            if n == 2 * workers * 16:  # the first round of batches done: every worker is up
+                steady_start, steady_words = time.perf_counter(), words
             if isinstance(item, CodedDocument):
                 words += len(item.document.text.split())
                 events += len(item.events)
@@ -49,9 +54,11 @@ def child(corpus: Path, engine: str, workers: int) -> dict[str, float]:
             peaks = list(usage.values())
     finally:
         runner.close()
-    seconds = time.perf_counter() - start
+    end = time.perf_counter()
+    seconds = end - start
     return {
         "seconds": seconds,
+        "steady_rate": (words - steady_words) / (end - steady_start) if steady_start else 0.0,
         "words": words,
         "events": events,
         "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -76,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = ROOT / "bench" / "out" / "engine-corpus"
     total = build_corpus(args.source, args.words, corpus)
-    runs = [("serial", 1), ("local", args.workers), ("dask", args.workers)]
+    runs = [("serial", 1), ("local", args.workers), ("dask", 1), ("dask", args.workers)]
     results = {f"{e}x{w}": measure(corpus, e, w) for e, w in runs}
     base = results["serialx1"]["words"] / results["serialx1"]["seconds"]
     print(f"command: {' '.join([os.path.relpath(sys.executable, ROOT), *sys.argv])}")
@@ -84,13 +91,17 @@ def main() -> None:
           f"load average before: {os.getloadavg()[0]:.1f}")
     documents = len(list(corpus.iterdir()))
     print(f"corpus: {total} words in {documents} documents (copies of {args.source.name}/)\n")
-    print("| engine | workers | seconds | words/s | speed-up | events | client MB | worker MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    steady_base = results["serialx1"]["steady_rate"]
+    print("| engine | workers | seconds | words/s | speed-up | steady words/s | steady speed-up | events "
+          "| client MB | worker MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for (engine, workers), r in zip(runs, results.values(), strict=True):
         rate = r["words"] / r["seconds"]
         worker = r["worker_mb"] or r["children_mb"]
+        steady = r["steady_rate"]
         print(
             f"| {engine} | {workers} | {r['seconds']:.1f} | {rate:.0f} | {rate / base:.2f}x "
+            f"| {steady:.0f} | {steady / steady_base:.2f}x "
             f"| {r['events']:.0f} | {r['client_mb']:.0f} | {worker:.0f} |"
         )
 
