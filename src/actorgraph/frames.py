@@ -3,6 +3,7 @@ DataFrames and networkx graphs.
 
 Example:
     >>> from actorgraph.store import Store
+from actorgraph.store.queries import EventFilter, event_where
     >>> with Store(":memory:") as store:
     ...     list(events(store).columns[:3])
     ['event_id', 'doc', 'doc_id']
@@ -18,6 +19,7 @@ import pandas as pd
 
 from actorgraph.graph import Period, coalitions, dyad_series, period_graph, to_networkx
 from actorgraph.store import Store
+from actorgraph.store.queries import EventFilter, event_where
 
 __all__ = ["clusters", "coalitions_frame", "dyads", "events", "graph", "relations"]
 
@@ -32,25 +34,8 @@ def events(
 ) -> pd.DataFrame:
     """Events, one row each (the flat columns plus ``day``), filtered like ``actorgraph events``:
     actor code prefix as source or target, CAMEO code prefix, days in [start, end), voice."""
-    where: list[str] = []
-    args: list[object] = []
-    if actor:
-        where.append("(source_code LIKE ? OR target_code LIKE ?)")
-        args += [actor.upper() + "%", actor.upper() + "%"]
-    if code:
-        where.append("code LIKE ?")
-        args.append(code + "%")
-    if start:
-        where.append("day >= ?")
-        args.append(start)
-    if end:
-        where.append("day < ?")
-        args.append(end)
-    if voice:
-        where.append("voice = ?")
-        args.append(voice)
-    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY day, event_id"
+    where, args = event_where(EventFilter(actor=actor, code=code, voice=voice, start=start, end=end))
+    sql = f"SELECT * FROM events{where} ORDER BY day, event_id"
     frame: pd.DataFrame = store.con.execute(sql, args).df()
     return frame
 

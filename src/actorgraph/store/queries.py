@@ -41,6 +41,7 @@ __all__ = [
     "Partner",
     "SentenceHit",
     "actor_view",
+    "event_where",
     "find_events",
     "get_document",
     "list_actors",
@@ -84,7 +85,8 @@ class EventPage:
     days: tuple[dt.date | None, ...] = ()  # each event's day: its date, else its document's
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading keyword, or empty) and arguments of a filter."""
     where: list[str] = []
     args: list[Any] = []
     if f.actor:
@@ -128,7 +130,7 @@ def _events(store: Store, sql: str, args: list[Any] | dict[str, Any]) -> list[Ev
 
 def find_events(store: Store, f: EventFilter) -> EventPage:
     """A page of events, by day then document order, and how many match in all."""
-    where, args = _event_where(f)
+    where, args = event_where(f)
     row = store.con.execute(f"SELECT count(*) FROM events{where}", args).fetchone()
     cur = store.con.execute(
         f"SELECT * FROM events{where} ORDER BY day NULLS LAST, doc, sentence_index,"
