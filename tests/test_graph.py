@@ -132,3 +132,11 @@ def test_fissure_when_cooperation_drops_significantly(store: Store) -> None:
 )
 def test_fisher_drop_matches_the_hypergeometric_tail(table: tuple[int, int, int, int], p: float) -> None:
     assert fisher_drop(*table) == pytest.approx(p, abs=1e-4)
+
+
+def test_a_dyads_fissures_from_its_series_match_the_store_wide_search(store: Store) -> None:
+    from actorgraph.graph import dyad_fissures
+
+    series = dyad_series(store, "RUS", "SYR", "month")
+    assert dyad_fissures(series) == [f for f in fissures(store, "month") if f.members == ("RUS", "SYR")]
+    assert dyad_fissures([]) == []

@@ -42,6 +42,7 @@ __all__ = [
     "Period",
     "RelationEdge",
     "coalitions",
+    "dyad_fissures",
     "dyad_series",
     "fisher_drop",
     "fissures",
@@ -394,17 +395,35 @@ def fissures(
         for r in rows:
             if r.source in inside and r.target in inside and r.period is not None:
                 series[c.members][r.period].append(r)
-    out: list[Fissure] = []
-    for members, by_period in series.items():
-        periods = sorted(by_period)
-        for before, after in itertools.pairwise(periods):
-            b, a = by_period[before], by_period[after]
-            cb, kb = sum(x.cooperation for x in b), sum(x.conflict for x in b)
-            ca, ka = sum(x.cooperation for x in a), sum(x.conflict for x in a)
-            if ca + ka == 0 or cb + kb == 0 or ca / (ca + ka) >= cb / (cb + kb):
-                continue
-            p = fisher_drop(cb, kb, ca, ka)
-            if p <= alpha:
-                evidence = tuple(sorted(i for x in a for i in x.conflict_evidence))
-                out.append(Fissure(members, before, after, cb, kb, ca, ka, p, evidence))
+    out = [f for members, by_period in series.items() for f in _drops(members, by_period, alpha)]
     return sorted(out, key=lambda f: (f.p_value, f.after, f.members))
+
+
+def _drops(
+    members: tuple[str, ...], by_period: dict[dt.date, list[DyadPeriod]], alpha: float
+) -> list[Fissure]:
+    """The significant drops of cooperative share between consecutive periods of one series."""
+    out: list[Fissure] = []
+    for before, after in itertools.pairwise(sorted(by_period)):
+        b, a = by_period[before], by_period[after]
+        cb, kb = sum(x.cooperation for x in b), sum(x.conflict for x in b)
+        ca, ka = sum(x.cooperation for x in a), sum(x.conflict for x in a)
+        if ca + ka == 0 or cb + kb == 0 or ca / (ca + ka) >= cb / (cb + kb):
+            continue
+        p = fisher_drop(cb, kb, ca, ka)
+        if p <= alpha:
+            evidence = tuple(sorted(i for x in a for i in x.conflict_evidence))
+            out.append(Fissure(members, before, after, cb, kb, ca, ka, p, evidence))
+    return out
+
+
+def dyad_fissures(series: list[DyadPeriod], alpha: float = FISSURE_ALPHA) -> list[Fissure]:
+    """The fissures of one dyad, from its series (``dyad_series``): no scan of other dyads."""
+    by_period: dict[dt.date, list[DyadPeriod]] = defaultdict(list)
+    for d in series:
+        if d.period is not None:
+            by_period[d.period].append(d)
+    if not series:
+        return []
+    pair = tuple(sorted((series[0].source, series[0].target)))
+    return _drops(pair, by_period, alpha)

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from actorgraph.cameo import fold_code
-from actorgraph.graph import Period, coalitions, dyad_series, fissures, period_graph
+from actorgraph.graph import Period, coalitions, dyad_fissures, dyad_series, fissures, period_graph
 from actorgraph.ingest import make_document
 from actorgraph.output import event_json
 from actorgraph.records import CodedDocument, Failure
@@ -202,8 +202,7 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastA
         evidence; with the fissures found between the two."""
         source, target = fold_code(source.upper()), fold_code(target.upper())
         series = dyad_series(s, source, target, period, directed)
-        pair = tuple(sorted((source, target)))
-        found = [f for f in fissures(s, period) if f.members == pair]
+        found = dyad_fissures(series)
         rows = [
             {**_plain(d), "cooperation": d.cooperation, "conflict": d.conflict, "balance": d.balance}
             for d in series
