@@ -23,7 +23,7 @@ Loopback only, everything in a temporary folder (removed at the end unless ``--k
    GET requests as the web UI makes them (events with filters and pages, a month's graph and
    coalitions, dyads, actors, an actor's page, search, a document, documents, clusters,
    periods) and, rarely, POST /api/code; ``--think`` seconds on average between a client's
-   requests (0: back to back).
+   requests (0: back to back; with a think time, clients also start spread over it).
 5. Waits for the ingest to finish; its batches are read afterwards from the documents'
    ``ingested_at`` (one timestamp per batch), so nothing polls the store during the window.
 
@@ -590,6 +590,8 @@ async def client(
 ) -> None:
     rng = random.Random(1000 + k)
     opened, deadline = window
+    if think > 0:  # users arrive spread over one think time, not all in the first millisecond
+        await asyncio.sleep(rng.uniform(0, 2 * think))
     async with http:
         while time.monotonic() < deadline and budget.take():
             req = plan.pick(rng)
