@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -84,19 +84,42 @@ def _document_json(coded: CodedDocument) -> dict[str, Any]:
     }
 
 
+class _LazyStore:
+    """The store, opened on first use inside the endpoint's own thread.
+
+    Opening it in the dependency instead held a read connection while the request waited for
+    a worker thread; with every thread blocked opening (behind a writer's turn), requests that
+    had connections never ran, never closed, and the writer waited out its timeout (found by
+    bench/load.py). Now a connection is only open while its request runs, and teardown closes it.
+    """
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.store: Store | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.store is None:
+            try:
+                self.store = Store(self.db, read_only=True)
+            except StoreError as exc:
+                raise HTTPException(503, str(exc)) from None
+        return getattr(self.store, name)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
 def _store(request: Request) -> Iterator[Store]:
-    """The store, opened read-only for one request (a writer may take its turn in between)."""
+    """The store, read-only, for one request (a writer may take its turn in between)."""
     db = request.app.state.db
     if not Path(db).exists():
         raise HTTPException(503, f"no store at {db} (create it with `actorgraph ingest`)")
+    lazy = _LazyStore(db)
     try:
-        s = Store(db, read_only=True)
-    except StoreError as exc:
-        raise HTTPException(503, str(exc)) from None
-    try:
-        yield s
+        yield cast(Store, lazy)
     finally:
-        s.close()
+        lazy.close()
 
 
 Db = Annotated[Store, Depends(_store)]
