@@ -29,7 +29,13 @@ Loopback only, everything in a temporary folder (removed at the end unless ``--k
 
 Prints Markdown: totals, errors by kind, latency percentiles overall and per endpoint,
 throughput, the ingest under load vs alone, latency near and away from the ingest's writes,
-CPU used by each process, the machine and the load average. Progress goes to stderr.
+CPU used by each process, the machine and the load average. Progress goes to stderr. Exit
+code 0 when the target holds (no errors, p99 under 500 ms, the ingest finished), else 1.
+
+To find causes: ``--no-ingest`` (the same load, no writer), ``--exclude /api/dyads`` (an
+endpoint out of the mix), ``--trace-writes`` (times each write turn of the ingest: waiting for
+the turnstile and the readers inside, writing, closing; the same CLI, run from a wrapper that
+times its Store), ``--clients 1`` (service times without queueing). Results: RELIABILITY.md.
 """
 
 from __future__ import annotations
@@ -778,7 +784,7 @@ def report(
     errors = [s for s in samples if s.error]
     overall = [s.seconds for s in samples]
     p99 = pct(overall, 99)
-    print(f"command: `.venv/bin/python bench/load.py {' '.join(sys.argv[1:])}`".replace(" `", "`"))
+    print(f"command: `{' '.join(['.venv/bin/python bench/load.py', *sys.argv[1:]])}`")
     print(f"date: {dt.date.today()}; machine: {store_queries.machine()}; {info['versions']}")
     print(f"load average (1, 5, 15 min): before {info['load_before']}, after {info['load_after']}"
           f" (2 cores: over 2 means processes queue for CPU)")
