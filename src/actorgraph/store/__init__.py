@@ -9,6 +9,7 @@ Example:
 from actorgraph.store.database import DyadCount, Store, StoreError, event_from_row
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS
 from actorgraph.store.ingest import Ingest
+from actorgraph.store.reader import Reader
 from actorgraph.store.schema import SCHEMA_VERSION, TABLES
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "TABLES",
     "DyadCount",
     "Ingest",
+    "Reader",
     "Store",
     "StoreError",
     "event_from_row",

@@ -63,6 +63,12 @@ def _connect(path: str, read_only: bool, timeout: float) -> Any:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise StoreError(f"{path}: cannot open the store ({exc})") from None
             time.sleep(0.005)
+        except duckdb.ConnectionException as exc:
+            # This process holds the file open the other way (a server's shared reader, see
+            # reader.py): it lets go when it sees this writer's ticket.
+            if "different configuration" not in str(exc) or time.monotonic() > deadline:
+                raise StoreError(f"{path}: cannot open the store ({exc})") from None
+            time.sleep(0.005)
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open the store ({exc})") from None
 
@@ -102,6 +108,14 @@ class Store:
         except SchemaError as exc:
             self.close()
             raise StoreError(str(exc)) from None
+
+    @classmethod
+    def over(cls, con: Any, path: str) -> Store:
+        """A read-only Store over a connection someone else opened (a cursor of store/reader.py's
+        shared one): no turnstile, no schema check; ``close()`` closes only ``con``."""
+        store = cls.__new__(cls)
+        store.path, store.read_only, store.con = path, True, con
+        return store
 
     def __enter__(self) -> Store:
         return self

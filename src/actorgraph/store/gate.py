@@ -8,7 +8,9 @@ takes the turnstile waits for the readers already inside to close, and new reade
 behind it, so a stream of readers cannot starve it. The other way round, a reader waiting for
 its turn leaves a ticket (a file in ``FILE.readers/``); a writer coming back for its next
 batch lets ticketed readers in first (for up to ``WRITER_YIELD_SECONDS``), so back-to-back
-batches cannot starve readers either. See docs/decisions.md ("One writer, short windows").
+batches cannot starve readers either. A writer holding the turnstile leaves a ticket too (in
+``FILE.writers/``), so a reader that keeps the file open between writes (store/reader.py) knows
+when to let go. See docs/decisions.md ("One writer, short windows").
 
 Example:
     >>> with gate("/tmp/example.duckdb", timeout=1.0):
@@ -24,7 +26,14 @@ import time
 import uuid
 from collections.abc import Iterator
 
-__all__ = ["LOCK_TIMEOUT_SECONDS", "WRITER_YIELD_SECONDS", "GateTimeout", "gate", "lock_path"]
+__all__ = [
+    "LOCK_TIMEOUT_SECONDS",
+    "WRITER_YIELD_SECONDS",
+    "GateTimeout",
+    "gate",
+    "lock_path",
+    "writer_waiting",
+]
 
 # How long a reader or writer waits for the file before giving up with a clear error. A batch
 # write of 64 coded documents takes well under a second on the 2-core machine in BENCHMARKS.md;
@@ -54,7 +63,12 @@ def _alive(ticket: str) -> bool:
     return True
 
 
-def _readers_waiting(folder: str) -> bool:
+def writer_waiting(path: str) -> bool:
+    """Whether a writer holds the turnstile of the store at ``path`` (and so waits for readers)."""
+    return _waiting(path + ".writers")
+
+
+def _waiting(folder: str) -> bool:
     try:
         tickets = os.listdir(folder)
     except FileNotFoundError:
@@ -104,13 +118,15 @@ def gate(path: str, timeout: float = LOCK_TIMEOUT_SECONDS, writer: bool = False)
     try:
         if writer:
             yield_until = time.monotonic() + WRITER_YIELD_SECONDS
-            while time.monotonic() < yield_until and _readers_waiting(folder):
+            while time.monotonic() < yield_until and _waiting(folder):
                 time.sleep(_POLL_SECONDS)
             _take(fd, path, timeout)
+            with _ticket(path + ".writers"):
+                yield
         else:
             with _ticket(folder):
                 _take(fd, path, timeout)
-        yield
+            yield
     finally:
         os.close(fd)
 

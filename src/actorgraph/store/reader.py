@@ -1,0 +1,136 @@
+"""One read-only connection shared by a server's threads, closed whenever a writer wants a turn.
+
+Opening the store costs tens of milliseconds and a cold cache, so a server that opened it per
+request spent most of its time opening (bench/load.py, RELIABILITY.md). A ``Reader`` opens it
+once and hands each request a cursor of that connection. DuckDB lets no process write while
+another reads, so a watcher thread looks for a writer's ticket (``FILE.writers/``, left by a
+writer holding the turnstile; see gate.py): then new sessions wait, the sessions inside finish,
+the connection closes, the writer writes, and the next session opens the file again (seeing
+the new data). An idle connection closes after ``IDLE_SECONDS``.
+
+A session must not be held while its request waits for anything else (a thread, the event
+loop): a writer waits for every session to end, and new sessions wait for the writer.
+
+Example:
+    >>> reader = Reader("/tmp/example.duckdb")
+    >>> with reader.session() as store:  # doctest: +SKIP
+    ...     store.count("events")
+    >>> reader.close()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+
+from actorgraph.store.database import Store, StoreError
+from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, writer_waiting
+
+__all__ = ["IDLE_SECONDS", "WATCH_SECONDS", "Reader"]
+
+# How often the watcher looks for a waiting writer: a writer's turn starts at most this much
+# later than it would with per-request connections (a batch takes 0.1-1 s, BENCHMARKS.md).
+WATCH_SECONDS = 0.01
+# An unused connection closes after this long, so an idle server holds no file open.
+IDLE_SECONDS = 5.0
+
+
+class Reader:
+    """Read-only sessions over one shared connection to the store at ``path``."""
+
+    def __init__(self, path: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
+        self.path = path
+        self.timeout = timeout
+        self.opens = 0  # how many times the file was opened: one per writer turn under load
+        self._generation = 0  # moves on at every open and close
+        self._cond = threading.Condition()
+        self._store: Store | None = None
+        self._opening = False
+        self._closing = False
+        self._active = 0
+        self._last_used = 0.0
+        self._watcher: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Store]:
+        """A read-only Store over a cursor of the shared connection, for one request.
+
+        Raises StoreError when the store cannot be opened (missing, busy beyond the timeout).
+        """
+        store = self._enter()
+        cursor = store.con.cursor()
+        try:
+            yield Store.over(cursor, self.path)
+        finally:
+            cursor.close()
+            with self._cond:
+                self._active -= 1
+                self._last_used = time.monotonic()
+                self._cond.notify_all()
+
+    @property
+    def generation(self) -> int | None:
+        """Which opening of the file sessions now read, or None while it is closed (a writer may
+        be writing). What sessions read cannot change while this stays the same."""
+        with self._cond:
+            return self._generation if self._store is not None and not self._closing else None
+
+    def close(self) -> None:
+        """Close the connection once the sessions inside have ended."""
+        with self._cond:
+            self._shut()
+
+    def _enter(self) -> Store:
+        deadline = time.monotonic() + self.timeout
+        with self._cond:
+            while self._closing or self._opening:
+                if not self._cond.wait(timeout=max(0.0, deadline - time.monotonic())):
+                    raise StoreError(f"{self.path}: the store stayed busy for {self.timeout:.0f} s")
+            if self._store is not None:
+                self._active += 1
+                return self._store
+            self._opening = True
+        # Open outside the lock: it may wait for a writer's turn, and sessions ending meanwhile
+        # must still be able to say so.
+        try:
+            store = Store(self.path, read_only=True, timeout=max(0.0, deadline - time.monotonic()))
+        except BaseException:
+            with self._cond:
+                self._opening = False
+                self._cond.notify_all()
+            raise
+        with self._cond:
+            self._store, self._opening = store, False
+            self._active += 1
+            self.opens += 1
+            self._generation += 1
+            if self._watcher is None:
+                self._watcher = threading.Thread(target=self._watch, name="actorgraph-reader", daemon=True)
+                self._watcher.start()
+            self._cond.notify_all()
+            return store
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            wanted = writer_waiting(self.path)
+            with self._cond:
+                if self._store is None and not self._opening:
+                    self._watcher = None
+                    return
+                idle = self._active == 0 and time.monotonic() - self._last_used > IDLE_SECONDS
+                if self._store is not None and (wanted or idle):
+                    self._shut()
+
+    def _shut(self) -> None:
+        """Wait (holding the condition) for the sessions inside to end, then close."""
+        if self._store is None:
+            return
+        self._closing = True
+        self._cond.wait_for(lambda: self._active == 0)
+        self._store.close()
+        self._store, self._closing = None, False
+        self._generation += 1
+        self._cond.notify_all()

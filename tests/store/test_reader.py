@@ -1,0 +1,125 @@
+"""The shared reader: one connection for many sessions, let go whenever a writer wants a turn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from actorgraph.store import Reader, Store, StoreError
+from actorgraph.store import reader as reader_module
+
+WRITE = """
+import sys, time
+from actorgraph.store import Store
+for i in range(int(sys.argv[2])):
+    with Store(sys.argv[1], timeout=float(sys.argv[3])) as store:
+        store.con.execute("INSERT INTO probe VALUES (?)", [i])
+    time.sleep(0.02)
+print("written", flush=True)
+"""
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "r.duckdb"
+    with Store(str(path)) as store:
+        store.con.execute("CREATE TABLE probe (x INTEGER)")
+    return path
+
+
+def count(reader: Reader) -> int:
+    with reader.session() as store:
+        row = store.con.execute("SELECT count(*) FROM probe").fetchone()
+        assert row is not None
+        return int(row[0])
+
+
+def test_sessions_share_one_open_file(db: Path) -> None:
+    reader = Reader(str(db))
+    try:
+        assert [count(reader) for _ in range(20)] == [0] * 20
+        assert reader.opens == 1
+    finally:
+        reader.close()
+
+
+def test_a_writer_in_another_process_gets_in_and_the_reader_then_sees_its_rows(db: Path) -> None:
+    reader = Reader(str(db))
+    try:
+        assert count(reader) == 0
+        # The reader holds the file open; the writer waits at most a watcher tick for it.
+        args = [sys.executable, "-c", WRITE, str(db), "3", "10"]
+        done = subprocess.run(args, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert count(reader) == 3
+        assert reader.opens >= 2
+    finally:
+        reader.close()
+
+
+def test_a_writer_in_this_process_gets_in_too(db: Path) -> None:
+    reader = Reader(str(db))
+    try:
+        assert count(reader) == 0
+        with Store(str(db), timeout=5) as store:
+            store.con.execute("INSERT INTO probe VALUES (1)")
+        assert count(reader) == 1
+    finally:
+        reader.close()
+
+
+def test_busy_readers_and_a_writer_take_turns_without_deadlock(db: Path) -> None:
+    """Eight threads read back to back while another process writes 20 batches: every session
+    succeeds and sees whole batches, and the writer never waits out its (short) timeout."""
+    reader = Reader(str(db), timeout=20)
+    errors: list[BaseException] = []
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(count(reader))
+            except BaseException as exc:
+                errors.append(exc)
+                return
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", WRITE, str(db), "20", "10"], capture_output=True, text=True, timeout=120
+        )
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+        reader.close()
+    assert done.returncode == 0, done.stderr
+    assert not errors, errors[0]
+    assert len(seen) > 20 and set(seen) <= set(range(21))
+    assert reader.opens > 1  # it let the writer in and came back, more than once
+
+
+def test_an_idle_connection_is_closed(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader_module, "IDLE_SECONDS", 0.05)
+    reader = Reader(str(db))
+    count(reader)
+    time.sleep(0.5)
+    # Closed: a writer gets in without waiting for the watcher, and the watcher has stopped.
+    with Store(str(db), timeout=0.001) as store:
+        store.con.execute("INSERT INTO probe VALUES (1)")
+    assert count(reader) == 1 and reader.opens == 2
+    reader.close()
+
+
+def test_a_missing_store_raises_store_error(tmp_path: Path) -> None:
+    reader = Reader(str(tmp_path / "none.duckdb"), timeout=1)
+    with pytest.raises(StoreError), reader.session():
+        pass
