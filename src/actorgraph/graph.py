@@ -42,6 +42,7 @@ __all__ = [
     "Period",
     "RelationEdge",
     "coalitions",
+    "communities",
     "dyad_fissures",
     "dyad_series",
     "fisher_drop",
@@ -259,19 +260,25 @@ def _relations(store: Store, start: dt.date | None, end: dt.date | None, fold: b
     where = where.replace("day", "d.published")
     src, tgt = _code_sql("r.source_code", fold), _code_sql("r.target_code", fold)
     rows = store.con.execute(
-        f"SELECT r.kind, {src}, {tgt}, r.doc_id, r.sentence_index, s.text FROM relations r"
+        f"SELECT r.kind, {src}, {tgt}, r.doc_id, r.sentence_index FROM relations r"
         " JOIN documents d USING (doc_id)"
-        " LEFT JOIN sentences s ON s.doc_id = r.doc_id AND s.sentence_index = r.sentence_index"
         " WHERE r.source_code IS NOT NULL AND r.target_code IS NOT NULL"
         + (f" AND ({where} OR d.published IS NULL)" if where else "")
         + " ORDER BY r.doc_id, r.sentence_index",
         args,
     ).fetchall()
-    return [
-        RelationEdge(r[0], r[1], r[2], r[3], r[4], r[5] or "")
-        for r in rows
-        if r[1] != r[2] and identified(r[1]) and identified(r[2])
-    ]
+    rows = [r for r in rows if r[1] != r[2] and identified(r[1]) and identified(r[2])]
+    # The sentences in a second query: joined in the first, DuckDB hashed every sentence of the
+    # store to find a handful (16 ms of the month's 40 on 100,000 events, bench/load.py's store;
+    # this way 5 ms; `IN (SELECT unnest(?))` is a semi-join, `list_contains` a slower scan).
+    text = dict.fromkeys(((r[3], r[4]) for r in rows), "")
+    if text:
+        found = store.con.execute(
+            "SELECT doc_id, sentence_index, text FROM sentences WHERE doc_id IN (SELECT unnest(?))",
+            [sorted({d for d, _ in text})],
+        ).fetchall()
+        text.update({(d, i): t for d, i, t in found if (d, i) in text})
+    return [RelationEdge(r[0], r[1], r[2], r[3], r[4], text[r[3], r[4]] or "") for r in rows]
 
 
 def period_graph(
@@ -323,7 +330,11 @@ def coalitions(
     bind. Statements and appeals (01, 02) and demands (10) bind no one. Communities of two
     or more actors are coalitions, largest first.
     """
-    graph = period_graph(store, start, end, fold)
+    return communities(period_graph(store, start, end, fold), seed)
+
+
+def communities(graph: Graph, seed: int = 0) -> list[Coalition]:
+    """The coalitions of a graph already built (see ``coalitions``)."""
     weight: dict[frozenset[str], float] = defaultdict(float)
     for e in graph.edges:
         weight[frozenset((e.source, e.target))] += e.bonds - e.hostilities
@@ -337,10 +348,8 @@ def coalitions(
             g.add_edge(a, b, weight=w)
     if g.number_of_edges() == 0:
         return []
-    communities = nx.community.louvain_communities(
-        g, weight="weight", resolution=COMMUNITY_RESOLUTION, seed=seed
-    )
-    out = [_coalition(graph, frozenset(c)) for c in communities if len(c) > 1]
+    found = nx.community.louvain_communities(g, weight="weight", resolution=COMMUNITY_RESOLUTION, seed=seed)
+    out = [_coalition(graph, frozenset(c)) for c in found if len(c) > 1]
     return sorted(out, key=lambda c: (-len(c.members), c.members))
 
 

@@ -132,9 +132,12 @@ def find_events(store: Store, f: EventFilter) -> EventPage:
     """A page of events, by day then document order, and how many match in all."""
     where, args = event_where(f)
     row = store.con.execute(f"SELECT count(*) FROM events{where}", args).fetchone()
+    # Sort row ids, then fetch the page's rows: sorting whole rows to keep 100 took 3x longer
+    # (30 ms vs 11 on an actor's 29,000 events of 100,000, bench/load.py's store).
+    order = "ORDER BY day NULLS LAST, doc, sentence_index, trigger_start"
     cur = store.con.execute(
-        f"SELECT * FROM events{where} ORDER BY day NULLS LAST, doc, sentence_index,"
-        " trigger_start LIMIT ? OFFSET ?",
+        f"WITH page AS (SELECT rowid AS rid FROM events{where} {order} LIMIT ? OFFSET ?)"
+        f" SELECT e.* FROM events e SEMI JOIN page ON e.rowid = page.rid {order}",
         [*args, f.limit, f.offset],
     )
     names = [c[0] for c in cur.description]
@@ -297,10 +300,11 @@ def actor_view(store: Store, code: str, recent: int = 20, fold: bool = False) ->
         " GROUP BY other ORDER BY 2 DESC, 1 LIMIT 20",
         {"codes": codes},
     ).fetchall()
+    order = "ORDER BY day DESC NULLS LAST, doc, sentence_index"
     events = _events(
         store,
-        f"SELECT * EXCLUDE (day) FROM events WHERE {mine} ORDER BY day DESC NULLS LAST, doc, sentence_index"
-        " LIMIT $n",
+        f"WITH page AS (SELECT rowid AS rid FROM events WHERE {mine} {order} LIMIT $n)"
+        f" SELECT e.* EXCLUDE (day) FROM events e SEMI JOIN page ON e.rowid = page.rid {order}",
         {"codes": codes, "n": recent},
     )
     return ActorView(
