@@ -374,6 +374,7 @@ class Sample:
     seconds: float
     status: int | None
     error: str | None  # None, "HTTP 503", or an exception's class name
+    cached: bool = False  # answered from the server's response cache (X-Cache: hit)
 
 
 @dataclasses.dataclass
@@ -604,14 +605,16 @@ async def client(
             start = time.monotonic()
             status: int | None = None
             error: str | None = None
+            cached = False
             try:
                 r = await http.request(req.method, req.path, params=req.params, json=req.body)
                 status = r.status_code
+                cached = r.headers.get("x-cache") == "hit"
                 if not 200 <= status < 300:
                     error = f"HTTP {status}"
             except httpx.HTTPError as exc:
                 error = type(exc).__name__
-            samples.append(Sample(req.label, start - opened, time.monotonic() - start, status, error))
+            samples.append(Sample(req.label, start - opened, time.monotonic() - start, status, error, cached))
             if think > 0:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
 
@@ -661,8 +664,10 @@ def ms(value: float) -> str:
 def latency_row(label: str, group: Sequence[Sample], total: int) -> str:
     seconds = [s.seconds for s in group]
     errors = sum(1 for s in group if s.error)
+    cached = sum(1 for s in group if s.cached)
     return (
         f"| {label} | {len(group)} | {100 * len(group) / max(total, 1):.1f}% | {errors}"
+        f" | {100 * cached / max(len(group), 1):.0f}%"
         f" | {ms(pct(seconds, 50))} | {ms(pct(seconds, 90))} | {ms(pct(seconds, 99))}"
         f" | {ms(max(seconds) * 1000)} |"
     )
@@ -830,8 +835,8 @@ def report(
         print()
     print("Latency per endpoint, ms (bold: over 500):")
     print()
-    print("| endpoint | requests | share | errors | p50 | p90 | p99 | max |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| endpoint | requests | share | errors | cache hits | p50 | p90 | p99 | max |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     groups: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         groups[s.label].append(s)
