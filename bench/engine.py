@@ -1,7 +1,7 @@
 """Engine scaling: words per second coding the same corpus with 1 worker and with N workers
 (local processes and Dask), measured in one run.
 
-    python bench/engine.py [--words 60000] [--workers 2] [--source DIR]
+    python bench/engine.py [--words 60000] [--workers 2] [--source DIR] [--skip local,dask1]
 
 The corpus is built as bench/throughput.py builds it (distinct copies of the source documents).
 Each measurement runs in its own process. "words/s" includes starting the workers and loading
@@ -80,10 +80,14 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=60_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--source", type=Path, default=ROOT / "examples")
+    parser.add_argument("--skip", default="", help="comma-separated runs to leave out: local, dask1")
     args = parser.parse_args()
     corpus = ROOT / "bench" / "out" / "engine-corpus"
     total = build_corpus(args.source, args.words, corpus)
+    skip = set(args.skip.split(","))
     runs = [("serial", 1), ("local", args.workers), ("dask", 1), ("dask", args.workers)]
+    optional = {("local", args.workers): "local", ("dask", 1): "dask1"}
+    runs = [run for run in runs if optional.get(run) not in skip]
     results = {f"{e}x{w}": measure(corpus, e, w) for e, w in runs}
     base = results["serialx1"]["words"] / results["serialx1"]["seconds"]
     print(f"command: {' '.join([os.path.relpath(sys.executable, ROOT), *sys.argv])}")

@@ -772,6 +772,21 @@ def ingest_section(
             print(f"| {name} | {len(group)} | {ms(pct(group, 50))} | {ms(pct(group, 90))}"
                   f" | {ms(pct(group, 99))} | {ms(max(group) * 1000)} |")
     print()
+    if turns:
+        # Where the slowest requests fall against the turns: right after one (the reopening and
+        # the queue it left) or anywhere (CPU shared with the coder).
+        ends = sorted(d - window_start for _, _, _, d in turns)
+        slowest = sorted(samples, key=lambda s: -s.seconds)[: max(5, len(samples) // 100)]
+        cells = []
+        for s in slowest:
+            before = [e for e in ends if e <= s.start]
+            since = f"{s.start - before[-1]:.2f} s after a turn" if before else "before the first turn"
+            cells.append(f"{s.seconds * 1000:.0f} ms ({s.label}, {since})")
+        print("The slowest 1% of requests, started how long after the writer's last turn ended"
+              f" (turns every {pct([b - a for a, b in itertools.pairwise(ends)], 50) / 1000:.1f} s):")
+        print()
+        print("- " + "; ".join(cells))
+        print()
     return [t - window_start for t, _ in in_window]
 
 
