@@ -119,7 +119,25 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "threat through an infinitive",
         "Russia threatened to strike Ukrainian ports.",
-        [("130", "RUS", "UKR", "asserted"), ("190", "RUSMIL", "UKR", "future")],
+        [("130", "RUS", "UKR", "asserted")],  # the threatened strike is not an event of its own
+        True,
+    ),
+    (
+        "a threat takes the target of the act it threatens",
+        "Belarus threatened to break off relations with Lithuania.",
+        [("130", "BLR", "LTU", "asserted")],
+        True,
+    ),
+    (
+        "a threat is made to whom its condition names",
+        "Egypt threatened to close the border unless Israel withdrew its troops.",
+        [("130", "EGY", "ISR", "asserted")],
+        False,
+    ),
+    (
+        "an agreement to act is one intent, coded by the act",
+        "The Kenyan government agreed to reopen its border crossings.",
+        [("035", "KENGOV", None, "asserted")],
         True,
     ),
     (

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -135,6 +136,16 @@ _NOT_STATES = {
     "REF",
     "---",
 }
+# Acts about another act they govern: appeals, intents, demands, rejections, threats ("threatened
+# to impose sanctions on X", "refused to commit troops"). The governed act names the governing
+# act's target when that has none ("threatened to break relations with Russia" -> 13x on RUS).
+_GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# Dependency steps from a governed act up to the act that governs it.
+# Of those, the ones whose act is the whole event: a threatened or intended act is not coded
+# again (a requested, refused or ruled-out act is, with its modality, as GUIDE.md codes it).
+_SUBSUMING_ROOTS = frozenset({"03", "13"})
+_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"})
+_GOVERN_STEPS = 4
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Clauses whose words do not belong to the noun phrase they hang from.
@@ -450,7 +461,56 @@ class EventCoder:
                 noun_pats = self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
-        return _dedupe(out)
+        return _dedupe(self._govern(doc, out, found, offset))
+
+    def _govern(self, doc: Any, codings: list[Coding], found: Sequence[Found], offset: int) -> list[Coding]:
+        """Fold acts governed by an appeal, intent, demand, rejection or threat into it."""
+        governors: dict[int, list[int]] = defaultdict(list)
+        for k, c in enumerate(codings):
+            if c.code[:2] in _GOVERNING_ROOTS:
+                governors[c.trigger_token].append(k)
+        if not governors:
+            return codings
+        dropped: set[int] = set()
+        out = list(codings)
+        for k, c in enumerate(codings):
+            g = _governor(doc[c.trigger_token], governors)
+            if g is None or g == k or codings[g].sentence_start != c.sentence_start:
+                continue
+            head = out[g]
+            if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
+                dropped.add(k)
+            if c.code[:2] == head.code[:2] == "03":
+                # "agreed to reopen the border": one intent, coded by what is intended (035).
+                dropped.add(g)
+                if c.target is None and head.target is not None:
+                    out[k] = dataclasses.replace(c, target=head.target)
+                continue
+            if head.target is None and c.target is not None and not _same_side(head.source, c.target):
+                rule = f"{head.rule}; target of the act it governs"
+                out[g] = dataclasses.replace(head, target=c.target, rule=rule)
+        for k, c in enumerate(out):
+            if c.code[:2] == "13" and c.target is None:
+                # "threatened to X unless Baghdad accepted": the threat is made to whom must comply.
+                target = self._condition_subject(doc[c.trigger_token], found, offset)
+                if target is not None and not _same_side(c.source, target.actor):
+                    rule = f"{c.rule}; target named by its condition"
+                    out[k] = dataclasses.replace(c, target=target.actor, rule=rule)
+        return [c for k, c in enumerate(out) if k not in dropped]
+
+    def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
+        """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
+        clauses = [c for c in v.children if c.dep_ == "advcl"]
+        clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
+        for clause in clauses:
+            if not any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
+                continue
+            subj, _ = self._subjects(clause)
+            for t in subj:
+                args = self._actors(t, found, offset)
+                if args:
+                    return args[0]
+        return None
 
     def _verb(
         self, v: Any, pats: Sequence[VerbPattern], found: Sequence[Found], offset: int, used_nouns: set[int]
@@ -653,6 +713,22 @@ def _phrase(t: Any) -> list[Any]:
             if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
                 stack.append(c)
     return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
+
+
+def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
+    """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""
+    node = t
+    for _ in range(_GOVERN_STEPS):
+        if node.dep_ not in _GOVERNED_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in governors:
+            return governors[node.i][0]
+    return None
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and bool(a.code) and a.code == b.code
 
 
 def _dedupe(codings: list[Coding]) -> list[Coding]:
