@@ -141,6 +141,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "reported demand: 'must' on the clause's subject",
+        "Egypt said Israel must withdraw its troops from Gaza.",
+        [("100", "EGY", "ISR", "asserted"), ("0874", "ISRMIL", "PSE", "request")],
+        True,
+    ),
+    (
+        "reported appeal: 'should'",
+        "The French minister said Germany should lift its restrictions on French goods.",
+        [("020", "FRAGOV", "DEU", "asserted")],
+        False,
+    ),
+    (
+        "a leader's name owns a government",
+        "The Putin government criticized Ukraine.",
+        [("111", "RUSGOV", "UKR", "asserted")],
+        True,
+    ),
+    (
         "protest",
         "Thousands of protesters demonstrated against the Georgian government.",
         [("141", "CVL", "GEOGOV", "asserted")],

@@ -237,10 +237,10 @@ class ActorCoder:
         for span in filter_spans(spans):
             entry = self.lexicon.agents[self.agent_of[span.label]]
             head = span.root
-            owner = self._owner(doc, head, span.start, named)
+            owner = self._owner(doc, head, span.start, named, entry.kind == "group")
             owned = owner.mention if owner is not None else None
             country = _country(owned.code) if owned else None
-            if owned is not None and owned.code and owned.kind not in _STATE_KINDS:
+            if owned is not None and owned.code and owned.kind not in _STATE_KINDS and owned.kind != "person":
                 code: str | None = owned.code  # "Hezbollah fighters" stay Hezbollah
             else:
                 code = country + entry.code if country else entry.code
@@ -281,8 +281,9 @@ class ActorCoder:
         return out
 
     @staticmethod
-    def _owner(doc: Any, head: Any, start: int, named: list[Found]) -> Found | None:
-        """The named actor an agent belongs to: "Syrian troops", "Iraq's army", "army of Iraq"."""
+    def _owner(doc: Any, head: Any, start: int, named: list[Found], group: bool = False) -> Found | None:
+        """The named actor an agent belongs to: "Syrian troops", "Iraq's army", "army of Iraq";
+        for a ``group`` agent also a leader's name: "the Obama administration" (his country)."""
 
         def at(i: int) -> Found | None:
             found = next((f for f in named if f.covers(i)), None)
@@ -297,7 +298,7 @@ class ActorCoder:
         for child in [c for h in heads for c in h.children]:
             if child.dep_ in _MODIFIER_DEPS and child.i < head.i:
                 owner = at(child.i)
-                if owner is not None and owner.mention.kind != "person":
+                if owner is not None and (owner.mention.kind != "person" or group):
                     return owner
                 for grand in child.subtree:
                     owner = at(grand.i)

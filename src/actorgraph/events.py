@@ -146,6 +146,9 @@ _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _SUBSUMING_ROOTS = frozenset({"03", "13"})
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"})
 _GOVERN_STEPS = 4
+# Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
+# withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
+_DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Clauses whose words do not belong to the noun phrase they hang from.
@@ -380,6 +383,8 @@ class EventCoder:
             # "said Iran would expel": in reported speech "would" is the future of the past.
             reported = aux & {"would", "'d"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech
             mode = "future" if reported else "hypothetical"
+        if aux & _DEMAND_MODALS.keys() and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech:
+            mode = "request"  # "said Israel must withdraw": the withdrawal is asked for
         node = v
         while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
@@ -456,6 +461,8 @@ class EventCoder:
             if pats:
                 codings = self._verb(v, pats, found, offset, used_nouns)
                 out.extend(codings)
+            if v.lemma_.lower() in self.speech:
+                out.extend(self._reported_demand(v, found, offset))
         for n in doc:
             if n.pos_ in ("NOUN", "PROPN") and n.i not in used_nouns:
                 noun_pats = self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
@@ -497,6 +504,23 @@ class EventCoder:
                     rule = f"{c.rule}; target named by its condition"
                     out[k] = dataclasses.replace(c, target=target.actor, rule=rule)
         return [c for k, c in enumerate(out) if k not in dropped]
+
+    def _reported_demand(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
+        """ "X said Y must do Z": X demands of Y (100); "should" is an appeal (020)."""
+        out: list[Coding] = []
+        for clause in (c for c in v.children if c.dep_ == "ccomp"):
+            modal = {a.lower_ for a in clause.children if a.dep_ == "aux"} & _DEMAND_MODALS.keys()
+            if not modal:
+                continue
+            code = min(_DEMAND_MODALS[m] for m in modal)
+            subj, _ = self._subjects(v)
+            sources = [a for t in subj for a in self._actors(t, found, offset)]
+            their, _ = self._subjects(clause)
+            targets = [a for t in their for a in self._actors(t, found, offset)]
+            if sources and targets:
+                rule = f"'{v.lemma_.lower()}' + '{min(modal)}' -> {code} (reported demand)"
+                out.extend(self._pairs(v, code, rule, sources, targets, found, offset, v))
+        return out
 
     def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
