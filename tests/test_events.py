@@ -164,6 +164,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("141", "CVL", "GEOGOV", "asserted")],
         True,
     ),
+    (
+        "a protest with no target is against the government where it happens",
+        "Hundreds of Iraqi students demonstrated in Kirkuk on Sunday.",
+        [("141", "IRQ", "IRQGOV", "asserted")],
+        False,
+    ),
     ("aid", "Saudi Arabia sent humanitarian aid to Sudan.", [("073", "SAU", "SDN", "asserted")], True),
     ("opinion is not an event", "My guess is that the Americans will stay in Syria for years.", [], True),
     ("statement without addressee", "The spokesman said the talks were useful.", [], True),

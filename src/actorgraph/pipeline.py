@@ -120,6 +120,22 @@ def _withdrawn_from(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
+def _protested_against(event: Event) -> Event:
+    """A protest that names no target is made against the government where it happens (CAMEO
+    codes demonstrations as claims on authorities): the place's country, else the protesters'."""
+    if event.code[:2] != "14" or (event.target is not None and event.target.code):
+        return event
+    loc, src = event.location, event.source
+    country = loc.country if loc is not None and not loc.inferred and loc.country else None
+    country = country or (src.country if src is not None else None)
+    if not country or (src is not None and src.code == f"{country}GOV"):
+        return event
+    target = Actor(loc.name if loc is not None and loc.country == country else country, f"{country}GOV",
+                   None, country, "GOV")
+    rule = f"{event.rule}; protest against {country}'s government"
+    return dataclasses.replace(event, target=target, rule=rule)
+
+
 # Verbs of taking territory back: what one side retakes, the other side held. Only these, not
 # "capture", imply who lost it.
 _RETAKE = re.compile(r"verb '(recapture|retake|retook|retaken|take back|win back|regain)'")
@@ -246,7 +262,7 @@ class Pipeline:
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
                 event = with_context_country(_said_in(event, found_quotes), focus)
-                events.append(_retaken_from(_withdrawn_from(event), focus))
+                events.append(_retaken_from(_protested_against(_withdrawn_from(event)), focus))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
