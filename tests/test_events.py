@@ -153,6 +153,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a joint act among several parties: one event per pair",
+        "Intelligence reports are shared among Jordan, Egypt and Iraq.",
+        [("064", "JOR", "EGY", "asserted"), ("064", "JOR", "IRQ", "asserted"), ("064", "EGY", "IRQ", "asserted")],
+        True,
+    ),
+    (
+        "a phrasal verb before the bare verb's patterns: retaking implies the loser",
+        "The Syrian army took back Jebel al-Akrad, Latakia province.",
+        [("192", "SYRMIL", "SYRREB", "asserted")],
+        True,
+    ),
+    (
         "a leader's name owns a government",
         "The Putin government criticized Ukraine.",
         [("111", "RUSGOV", "UKR", "asserted")],

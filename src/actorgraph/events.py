@@ -427,7 +427,8 @@ class EventCoder:
         parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES}
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         out = []
-        for p in sorted(pats, key=lambda p: -p.specificity):
+        # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns.
+        for p in sorted(pats, key=lambda p: (not (p.particle and p.particle in parts), -p.specificity)):
             if p.particle and p.particle not in parts:
                 continue
             if p.objects:
@@ -566,11 +567,14 @@ class EventCoder:
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj":
                 used_nouns.add(c.i)
-        if not sources and not targets and pat.code[:2] in _JOINT_ROOTS:
-            # "a ceasefire negotiated between the US and Russia": the parties of a joint act.
-            sources = [
+        if not sources and pat.code[:2] in _JOINT_ROOTS:
+            # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
+            # Iran and Syria": the parties of a joint act, each pair of them once.
+            parties = [
                 a for t in self._preps([v], ["between", "among"]) for a in self._actors(t, found, offset)
             ]
+            if len(parties) > 1:
+                sources, targets = parties, []
         if not targets and len(sources) > 1 and pat.code[:2] in _JOINT_ROOTS:
             # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
             return [

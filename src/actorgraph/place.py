@@ -260,6 +260,8 @@ def locate(
     last, the document's main country (``focus``), at country precision and marked inferred.
     """
     heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
+    if anchor.dep_ in ("relcl", "acl"):
+        heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad
     # "fighting against ISIL in Sirte": a place on the target's phrase is where it happened.
     heads += [
         o
