@@ -155,13 +155,29 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a joint act among several parties: one event per pair",
         "Intelligence reports are shared among Jordan, Egypt and Iraq.",
-        [("064", "JOR", "EGY", "asserted"), ("064", "JOR", "IRQ", "asserted"), ("064", "EGY", "IRQ", "asserted")],
+        [
+            ("064", "JOR", "EGY", "asserted"),
+            ("064", "JOR", "IRQ", "asserted"),
+            ("064", "EGY", "IRQ", "asserted"),
+        ],
         True,
     ),
     (
         "a phrasal verb before the bare verb's patterns: retaking implies the loser",
         "The Syrian army took back Jebel al-Akrad, Latakia province.",
         [("192", "SYRMIL", "SYRREB", "asserted")],
+        True,
+    ),
+    (
+        "refusing to yield is the event (124x), not the yielding",
+        "Iran and Hezbollah are unwilling to cede their authority to Damascus.",
+        [("124", "IRN", "SYRGOV", "asserted"), ("124", "LBNREB", "SYRGOV", "asserted")],
+        True,
+    ),
+    (
+        "a refusal coded by what is refused",
+        "Ukraine refused to meet Russian negotiators.",
+        [("125", "UKR", "RUSGOV", "asserted")],
         True,
     ),
     (

@@ -92,6 +92,21 @@ _INTENT_WORDS = {
     "eager",
     "determined",
 }
+# Words that refuse what they govern ("unwilling to cede", "refused to release").
+_REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline"}
+# Cooperative acts and the CAMEO code of refusing them (codebook root 12: 121, 122, 124x, 125).
+_REFUSAL_CODES = {
+    "081": "1241",
+    "082": "1242",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+    "08": "124",
+    "04": "125",
+    "06": "121",
+    "07": "122",
+}
 # Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
 _INTENT_CODES = {
     "045": "039",
@@ -488,8 +503,9 @@ class EventCoder:
             head = out[g]
             if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
                 dropped.add(k)
-            if c.code[:2] == head.code[:2] == "03":
-                # "agreed to reopen the border": one intent, coded by what is intended (035).
+            if c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12"):
+                # "agreed to reopen the border", "refused to release the hostages": one intent or
+                # refusal, coded by what is intended or refused (035, 1243).
                 dropped.add(g)
                 if c.target is None and head.target is not None:
                     out[k] = dataclasses.replace(c, target=head.target)
@@ -633,10 +649,14 @@ class EventCoder:
         if not any(a.actor.code for a in sources + targets):
             return
         modality = self._modality(anchor)
-        intent = _intent_code(code, anchor)
+        intent = _intent_code(code, anchor, _INTENT_WORDS, _INTENT_CODES)
+        refusal = _intent_code(code, anchor, _REFUSAL_WORDS, _REFUSAL_CODES)
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
+        elif refusal is not None:
+            # "unwilling to cede authority": refusing to yield is the event (CAMEO 12x).
+            code, modality, rule = refusal, "asserted", f"{rule}; refused -> {refusal}"
         speaker = self._speaker(anchor, found, offset)
         span = Span(offset + trig.idx, offset + trig.idx + len(trig.text), trig.text)
         sides: tuple[list[_Arg | None], list[_Arg | None]] = (
@@ -675,18 +695,19 @@ class EventCoder:
                 )
 
 
-def _intent_code(code: str, anchor: Any) -> str | None:
-    """The 03x code for a cooperative act stated as an intention ("willing to", "offered to").
+def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str]) -> str | None:
+    """The code for a cooperative act stated as an intention ("willing to", "offered to": 03x)
+    or refused ("unwilling to", "refused to": 12x), from ``words`` and ``codes``.
 
     A scheduled act ("will visit next week") stays what it is, with future modality.
     """
     node = anchor
     while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
         head = node.head
-        if node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in _INTENT_WORDS:
+        if node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in words:
             for prefix in (code[:3], code[:2]):
-                if prefix in _INTENT_CODES:
-                    return _INTENT_CODES[prefix]
+                if prefix in codes:
+                    return codes[prefix]
             return None
         if node.dep_ == "ccomp":
             break
