@@ -169,6 +169,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a harm promised on a condition is a threat",
+        "The EU will impose sanctions on Belarus unless the prisoners are released.",
+        [("1312", "IGOEUREEC", "BLR", "asserted")],
+        True,
+    ),
+    (
         "refusing to yield is the event (124x), not the yielding",
         "Iran and Hezbollah are unwilling to cede their authority to Damascus.",
         [("124", "IRN", "SYRGOV", "asserted"), ("124", "LBNREB", "SYRGOV", "asserted")],

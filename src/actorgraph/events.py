@@ -492,8 +492,6 @@ class EventCoder:
         for k, c in enumerate(codings):
             if c.code[:2] in _GOVERNING_ROOTS:
                 governors[c.trigger_token].append(k)
-        if not governors:
-            return codings
         dropped: set[int] = set()
         out = list(codings)
         for k, c in enumerate(codings):
@@ -514,6 +512,13 @@ class EventCoder:
                 rule = f"{head.rule}; target of the act it governs"
                 out[g] = dataclasses.replace(head, target=c.target, rule=rule)
         for k, c in enumerate(out):
+            threat = _threat_code(c.code) if c.modality == "future" else None
+            if threat is not None and _conditions(doc[c.trigger_token]):
+                # "will withdraw its force unless X arranges a ceasefire": a harm announced on a
+                # condition is a threat (CAMEO 13x), made to whom the condition binds. "Would"
+                # outside reported speech is a writer's hypothesis, not the actor's threat.
+                rule = f"{c.rule}; on a condition -> {threat}"
+                c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
             if c.code[:2] == "13" and c.target is None:
                 # "threatened to X unless Baghdad accepted": the threat is made to whom must comply.
                 target = self._condition_subject(doc[c.trigger_token], found, offset)
@@ -541,11 +546,7 @@ class EventCoder:
 
     def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
-        clauses = [c for c in v.children if c.dep_ == "advcl"]
-        clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
-        for clause in clauses:
-            if not any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
-                continue
+        for clause in _conditions(v):
             subj, _ = self._subjects(clause)
             for t in subj:
                 args = self._actors(t, found, offset)
@@ -762,6 +763,31 @@ def _phrase(t: Any) -> list[Any]:
             if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
                 stack.append(c)
     return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
+
+
+def _conditions(v: Any) -> list[Any]:
+    """The "if"/"unless" clauses under ``v`` or under the act ``v`` governs."""
+    clauses = [c for c in v.children if c.dep_ == "advcl"]
+    clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
+    return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
+
+
+def _threat_code(code: str) -> str | None:
+    """The 13x code of threatening a harmful act: force 138, sanctions and broken ties 131x,
+    repression 137, protest 133; None for a cooperative act (a conditional offer is not a threat)."""
+    if code[:2] in ("15", "18", "19", "20"):
+        return "138"
+    if code.startswith("161"):
+        return "1313"
+    if code[:2] == "16":
+        return "1312"
+    if code[:2] == "17":
+        return "137"
+    if code[:2] == "14":
+        return "133"
+    if code.startswith("0874") or code[:2] in ("11", "12"):
+        return "130"
+    return None
 
 
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
