@@ -169,6 +169,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "the object's own phrase names the target before the verb's ('on Monday' is a day)",
+        "The European Union lifted sanctions on Belarus on Monday.",
+        [("085", "IGOEUREEC", "BLR", "asserted")],
+        True,
+    ),
+    (
+        "a subject pronoun continues the last subject",
+        "The Japanese prime minister telephoned the Turkish president on Tuesday. He condemned the attack.",
+        [("041", "JPNGOV", "TURGOV", "asserted"), ("111", "JPNGOV", None, "asserted")],
+        False,
+    ),
+    (
         "a harm promised on a condition is a threat",
         "The EU will impose sanctions on Belarus unless the prisoners are released.",
         [("1312", "IGOEUREEC", "BLR", "asserted")],

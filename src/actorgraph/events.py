@@ -260,7 +260,13 @@ class EventCoder:
                         return _pronoun(t, arg.actor, offset)
             return None
         if hit is None and t.lower_ in _PRONOUNS:
-            prior = [f.mention for f in found if f.last <= t.i and _is_person(f.mention)]
+            before = [f for f in found if f.last <= t.i and _is_person(f.mention)]
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                # A subject pronoun continues the last person who was a subject ("Kishida phoned
+                # Erdogan. He offered condolences": Kishida), else the last person named.
+                subjects = [f for f in before if t.doc[f.first : f.last].root.dep_ in ("nsubj", "nsubjpass")]
+                before = subjects or before
+            prior = [f.mention for f in before]
             m = prior[-1] if prior else self.antecedent
             if m is not None:
                 return _pronoun(t, m, offset)
@@ -335,7 +341,12 @@ class EventCoder:
             for h in heads:
                 for c in h.children:
                     if c.dep_ in ("prep", "agent", "dative") and c.lower_ == name:
-                        objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        # "on Friday" names a day, never a party.
+                        objs = [
+                            g
+                            for g in c.children
+                            if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                        ]
                         if objs:
                             return objs
         return []
@@ -362,7 +373,8 @@ class EventCoder:
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
             else:
                 objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
-                cands = self._preps([v, *objs], [slot])
+                # The object's own phrase first: "eased sanctions on Syria on Friday".
+                cands = self._preps([*objs, v], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if any(a.actor.code for a in args):
                 return args
