@@ -175,6 +175,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a bare role takes the country of the town its sentence names",
+        "The US is reaching out to tribal elders before the battle for Mosul.",
+        [("040", "USA", "IRQELI", "asserted")],
+        False,
+    ),
+    (
         "a subject pronoun continues the last subject",
         "The Japanese prime minister telephoned the Turkish president on Tuesday. He condemned the attack.",
         [("041", "JPNGOV", "TURGOV", "asserted"), ("111", "JPNGOV", None, "asserted")],

@@ -74,12 +74,18 @@ _DOMESTIC_ROLES = {"REB", "CVL", "OPP"}
 CONTEXT_CONFIDENCE = 0.8
 
 
-def with_context_country(event: Event, focus: str | None) -> Event:
-    """Give bare roles a country: the event's place, else the document's main place country.
+def with_context_country(event: Event, focus: str | None, sentence: str | None = None) -> Event:
+    """Give bare roles a country: the event's place, else the one country of the places its
+    sentence names (``sentence``), else the document's main place country (``focus``).
 
     "Massacre in Aleppo by terrorists" -> SYRREB. The rule records that it did so.
     """
-    place = event.location.country if event.location and event.location.country else None
+    loc = event.location
+    named = loc.country if loc is not None and loc.country and not loc.inferred else None
+    inferred = loc.country if loc is not None and loc.inferred else None
+    # An inferred place (the document's main country) still codes every bare role, as before
+    # the sentence's places were read; they only come first.
+    place = named or sentence or inferred
     country = place or focus
     roles = _BARE_ROLES if place else _DOMESTIC_ROLES
     if country is None:
@@ -260,8 +266,11 @@ class Pipeline:
             quotes.extend(found_quotes)
             relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
-                event = self._event(document, piece, sentences[sent_of[c.sentence_start]], c, found, focus)
-                event = with_context_country(_said_in(event, found_quotes), focus)
+                # The sentence's own places speak before the document's main country.
+                here = self._place_country(piece.doc[c.sentence_start].sent)
+                sentence = sentences[sent_of[c.sentence_start]]
+                event = self._event(document, piece, sentence, c, found, here or focus)
+                event = with_context_country(_said_in(event, found_quotes), focus, here)
                 events.append(_retaken_from(_protested_against(_withdrawn_from(event)), focus))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
@@ -278,6 +287,23 @@ class Pipeline:
         form = next((f for f in self.forms_by_text.get(name, ()) if f.covers(day)), None)
         code = self.actors.lexicon.code(form.actor_id, day) if form else None
         return Actor(speaker, code, form.actor_id if form else None)
+
+    def _place_country(self, sent: Any) -> str | None:
+        """The one country of the places a sentence names ("the taking of Mosul": IRQ), or None.
+
+        A town or region counts wherever it stands; a country's name only in a locative phrase,
+        since "Russia said" names an actor, not a place."""
+        found: set[str] = set()
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            loc = self.gazetteer.lookup(ent.text)
+            if loc is None or not loc.country:
+                continue
+            locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPS
+            if loc.precision != "country" or locative:
+                found.add(loc.country)
+        return found.pop() if len(found) == 1 else None
 
     def _focus_country(self, pieces: list[Parsed]) -> str | None:
         """The country of the places a document names most often as places: where its story
