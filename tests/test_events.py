@@ -181,6 +181,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "an ethnic group is civilians of where it lives, not the state of its adjective",
+        "Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.",
+        [("141", "SRBCVL", "SRBGOV", "asserted")],
+        True,
+    ),
+    (
         "a subject pronoun continues the last subject",
         "The Japanese prime minister telephoned the Turkish president on Tuesday. He condemned the attack.",
         [("041", "JPNGOV", "TURGOV", "asserted"), ("111", "JPNGOV", None, "asserted")],

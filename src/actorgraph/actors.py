@@ -29,6 +29,8 @@ _NER_LABELS = {"PERSON", "ORG", "NORP"}
 # Owners whose code is a state's: an agent of theirs takes the state's country and its own role.
 _STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# An ethnic group named by a state's adjective ("ethnic Albanians"): civilians of where they live.
+_ETHNIC_ROLE = "CVL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,22 +186,27 @@ class ActorCoder:
             kind = (
                 "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
             )
+            start = span.start
+            if kind == "adjective" and start > 0 and doc[start - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Serbia" are a people, not Albania: civilians, whose
+                # country is where they live (the place's country, from context).
+                start, code, kind = start - 1, _ETHNIC_ROLE, "agent-group"
             found.append(
                 self._make(
                     doc,
-                    span.start,
+                    start,
                     span.end,
                     offset,
                     sent_index,
                     code,
-                    form.actor_id,
+                    form.actor_id if code != _ETHNIC_ROLE else None,
                     kind,
-                    "lexicon",
-                    _country(code),
-                    _sector(code),
+                    "lexicon" if code != _ETHNIC_ROLE else "agent",
+                    _country(code) if code != _ETHNIC_ROLE else None,
+                    _sector(code) if code != _ETHNIC_ROLE else _ETHNIC_ROLE,
                 )
             )
-            taken.update(range(span.start, span.end))
+            taken.update(range(start, span.end))
         found.extend(self._agents(doc, offset, sent_index, found, taken))
         for ent in doc.ents:
             if ent.label_ in _NER_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
