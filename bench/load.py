@@ -285,6 +285,10 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+# Scheduling priority of the ingest (`--ingest-nice`): 0 runs it as a user would by default.
+INGEST_NICE = 0
+
+
 def start_ingest(
     corpus: Path, db: str, log_path: Path, trace: Path | None = None
 ) -> tuple[subprocess.Popen[bytes], IngestRun]:
@@ -292,6 +296,8 @@ def start_ingest(
     command = [ACTORGRAPH, "ingest", str(corpus), "--db", db, "--date", INGEST_DATE]
     if trace is not None:
         command = [sys.executable, "-c", TRACER, str(trace), *command[1:]]
+    if INGEST_NICE:
+        command = ["nice", "-n", str(INGEST_NICE), *command]
     with open(log_path, "wb") as err:
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
     return proc, run
@@ -695,8 +701,10 @@ def ingest_section(
     writing_at_end = bool(load_batches) and load_batches[-1][0] >= window_end
     print("## The ingest")
     print()
+    nice = f"nice -n {INGEST_NICE} " if INGEST_NICE else ""
     print(f"corpus: {info['docs']} plain-text news documents, {info['words']:,} words,"
-          f" `actorgraph ingest CORPUS --db STORE --date {INGEST_DATE}` into a copy of the store"
+          f" `{nice}actorgraph ingest CORPUS --db STORE"
+          f" --date {INGEST_DATE}` into a copy of the store"
           + (" (writer's turns timed: --trace-writes)" if info["trace"] else ""))
     print()
     print("| run | exit | wall s | batches | documents | first to last batch s | docs/s between"
@@ -930,10 +938,14 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=0,
                     help="documents in the ingest corpus (default: enough to write for --seconds)")
     ap.add_argument("--no-ingest", action="store_true", help="no ingest during the load (a baseline)")
+    ap.add_argument("--ingest-nice", type=int, default=0,
+                    help="run the ingest under `nice -n N` (a batch job yielding the CPU to the server)")
     ap.add_argument("--trace-writes", action="store_true",
                     help="time the writer's turns (the same CLI, its Store timed from a wrapper)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
     args = ap.parse_args()
+    global INGEST_NICE
+    INGEST_NICE = args.ingest_nice
 
     info: dict[str, Any] = {"load_before": loadavg(), "trace": args.trace_writes}
     import duckdb
