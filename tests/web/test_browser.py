@@ -8,9 +8,6 @@ installs both).
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from actorgraph import CodedDocument, Pipeline, make_document
 from actorgraph.ingest import read_paths
 from actorgraph.store import Store
 from actorgraph.web import create_app
+from tests.web.serving import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "ui"
@@ -43,35 +41,16 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    import uvicorn
-
     db = tmp_path_factory.mktemp("ui") / "ui.duckdb"
     coded = [c for c in pipeline.run(read_paths([str(ROOT / "examples")])) if isinstance(c, CodedDocument)]
     [hostile] = [c for c in pipeline.run([make_document("hostile.txt", HOSTILE, None)])
                  if isinstance(c, CodedDocument)]
     with Store(str(db)) as store:
         store.add_many([*coded, hostile])
-    port = _free_port()
-    config = uvicorn.Config(create_app(str(db), pipeline=pipeline), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "hostile": hostile.document.doc_id, "db": db}
-    srv.should_exit = True
-    thread.join(10)
+    with serving(create_app(str(db), pipeline=pipeline)) as url:
+        yield {"url": url, "hostile": hostile.document.doc_id, "db": db}
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,9 @@ connections. Here three threads serve 30 clients while a writer commits 15 batch
 from __future__ import annotations
 
 import asyncio
-import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +20,7 @@ import pytest
 
 from actorgraph.store import Store
 from actorgraph.web import create_app
+from tests.web.serving import serving
 
 WRITE = """
 import sys, time
@@ -36,16 +35,9 @@ CLIENTS = 30
 PATHS = ["/api/events", "/api/documents", "/api/graph", "/api/actors", "/api/periods", "/api/clusters"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture()
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     import anyio.to_thread
-    import uvicorn
 
     db = tmp_path / "c.duckdb"
     with Store(str(db)) as store:
@@ -56,17 +48,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
 
     app.router.on_startup.append(few_threads)
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    srv.should_exit = True
-    thread.join(10)
+    with serving(app) as url:
+        yield url, db
 
 
 async def _clients(base: str, stop: threading.Event) -> list[int]:
