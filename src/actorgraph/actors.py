@@ -186,24 +186,18 @@ class ActorCoder:
             kind = (
                 "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
             )
-            start = span.start
+            start, origin = span.start, "lexicon"
+            actor_id: str | None = form.actor_id
+            country, sector = _country(code), _sector(code)
             if kind == "adjective" and start > 0 and doc[start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia" are a people, not Albania: civilians, whose
                 # country is where they live (the place's country, from context).
-                start, code, kind = start - 1, _ETHNIC_ROLE, "agent-group"
+                start, code, kind, origin = start - 1, _ETHNIC_ROLE, "agent-group", "agent"
+                actor_id = None
+                country, sector = None, _ETHNIC_ROLE
             found.append(
                 self._make(
-                    doc,
-                    start,
-                    span.end,
-                    offset,
-                    sent_index,
-                    code,
-                    form.actor_id if code != _ETHNIC_ROLE else None,
-                    kind,
-                    "lexicon" if code != _ETHNIC_ROLE else "agent",
-                    _country(code) if code != _ETHNIC_ROLE else None,
-                    _sector(code) if code != _ETHNIC_ROLE else _ETHNIC_ROLE,
+                    doc, start, span.end, offset, sent_index, code, actor_id, kind, origin, country, sector
                 )
             )
             taken.update(range(start, span.end))

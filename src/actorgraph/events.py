@@ -155,10 +155,10 @@ _NOT_STATES = {
 # to impose sanctions on X", "refused to commit troops"). The governed act names the governing
 # act's target when that has none ("threatened to break relations with Russia" -> 13x on RUS).
 _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
-# Dependency steps from a governed act up to the act that governs it.
 # Of those, the ones whose act is the whole event: a threatened or intended act is not coded
 # again (a requested, refused or ruled-out act is, with its modality, as GUIDE.md codes it).
 _SUBSUMING_ROOTS = frozenset({"03", "13"})
+# Dependency steps from a governed act up to the act that governs it, and how many at most.
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"})
 _GOVERN_STEPS = 4
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
@@ -542,13 +542,14 @@ class EventCoder:
     def _reported_demand(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
         """ "X said Y must do Z": X demands of Y (100); "should" is an appeal (020)."""
         out: list[Coding] = []
+        sources: list[_Arg] | None = None
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
             modal = {a.lower_ for a in clause.children if a.dep_ == "aux"} & _DEMAND_MODALS.keys()
             if not modal:
                 continue
             code = min(_DEMAND_MODALS[m] for m in modal)
-            subj, _ = self._subjects(v)
-            sources = [a for t in subj for a in self._actors(t, found, offset)]
+            if sources is None:
+                sources = [a for t in self._subjects(v)[0] for a in self._actors(t, found, offset)]
             their, _ = self._subjects(clause)
             targets = [a for t in their for a in self._actors(t, found, offset)]
             if sources and targets:
