@@ -21,6 +21,15 @@ def test_gazetteer_cities_countries_and_admin_regions() -> None:
     assert g.lookup("Nowhereville") is None
 
 
+def test_codes_among_alternate_names_are_not_places() -> None:
+    # GeoNames lists Louisville's airport code "SDF" as an alternate name; in news it is the
+    # Syrian Democratic Forces. Short all-capital names are acronyms, not cities.
+    g = Gazetteer()
+    assert g.lookup("SDF") is None
+    louisville = g.lookup("Louisville")
+    assert louisville is not None and louisville.country == "USA"
+
+
 def test_alias_keeps_the_name_the_text_uses() -> None:
     palmyra = Gazetteer().lookup("Palmyra")
     assert palmyra is not None and palmyra.name == "Palmyra" and palmyra.country == "SYR"

@@ -44,6 +44,9 @@ _ADMIN_WORDS = re.compile(
 )
 # ASCII alternate names only: the others are other scripts, which English text does not use.
 _ASCII = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
+# Airport and other codes among GeoNames' alternate names ("SDF" is Louisville's airport, and
+# the Syrian Democratic Forces): a short all-capital name is an acronym in news, not a city.
+_CODE = re.compile(r"^[A-Z]{2,4}$")
 
 
 class Gazetteer:
@@ -110,7 +113,8 @@ def _cities() -> tuple[tuple[frozenset[str], Location, int], ...]:
             float(city["latitude"]),
             float(city["longitude"]),
         )
-        names = frozenset({city["name"], *(n for n in city.get("alternatenames", []) if _ASCII.match(n))})
+        alternates = (n for n in city.get("alternatenames", []) if _ASCII.match(n) and not _CODE.match(n))
+        names = frozenset({city["name"], *alternates})
         out.append((names, loc, int(city["population"])))
     return tuple(out)
 
