@@ -24,6 +24,7 @@ __all__ = [
     "fold_code",
     "identified",
     "lookup",
+    "unfold_code",
 ]
 
 
@@ -114,6 +115,17 @@ def fold_code(code: str, fold: bool = True) -> str:
     if fold and len(code) == 6 and code[3:] in STATE_SECTORS and code[:3].isalpha():
         return code[:3]
     return code
+
+
+def unfold_code(code: str, fold: bool = True) -> list[str]:
+    """The codes that fold to ``code``: a state and its agencies; any other code alone.
+
+    >>> unfold_code("RUS")[:3], unfold_code("SYRREB")
+    (['RUS', 'RUSBUS', 'RUSCOP'], ['SYRREB'])
+    """
+    if fold and len(code) == 3:
+        return [code, *(code + s for s in sorted(STATE_SECTORS))]
+    return [code]
 
 
 # Prefixes of codes for actors that are not states: international and non-governmental

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from actorgraph.cameo import STATE_SECTORS, country_names, fold_code, identified
+from actorgraph.cameo import STATE_SECTORS, country_names, fold_code, identified, unfold_code
 from actorgraph.store import Store
 
 __all__ = [
@@ -211,7 +211,7 @@ def dyad_series(
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     # The raw codes that fold to each side, as a plain filter DuckDB can push into the scan.
-    a, b = _unfold(source, fold), _unfold(target, fold)
+    a, b = unfold_code(source, fold), unfold_code(target, fold)
     cond = "(list_contains(?, source_code) AND list_contains(?, target_code))"
     args: list[Any] = [a, b]
     if not directed:
@@ -224,13 +224,6 @@ def dyad_series(
     for r in rows:
         merged[r.period].append(r)
     return [_merge(source, target, p, parts) for p, parts in merged.items()]
-
-
-def _unfold(code: str, fold: bool) -> list[str]:
-    """The codes that fold to ``code``: "RUS" -> RUS, RUSGOV, RUSMIL..."""
-    if fold and len(code) == 3:
-        return [code, *(code + s for s in sorted(STATE_SECTORS))]
-    return [code]
 
 
 def _merge(source: str, target: str, period: dt.date | None, parts: list[DyadPeriod]) -> DyadPeriod:

@@ -19,20 +19,14 @@ RUN_SLOW = os.environ.get("ACTORGRAPH_SLOW", "") == "1"
 
 # database=None: no example database; a failure prints its minimal example instead. (Hypothesis
 # still keeps a small cache in .hypothesis/, which it gitignores itself.)
-settings.register_profile(
-    "actorgraph",
-    max_examples=40,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "long",
-    max_examples=1000,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+for name, examples in (("actorgraph", 40), ("long", 1000)):
+    settings.register_profile(
+        name,
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 settings.load_profile("long" if LONG_FUZZ else "actorgraph")
 HERE = Path(__file__).resolve().parent
 

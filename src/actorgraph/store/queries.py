@@ -278,9 +278,9 @@ class ActorView:
 def actor_view(store: Store, code: str, recent: int = 20, fold: bool = False) -> ActorView | None:
     """An actor's page. With ``fold``, a state's code also covers its agencies (RUS: RUSGOV,
     RUSMIL...), as the graph counts it. None when the store has never seen the code."""
-    from actorgraph.cameo import STATE_SECTORS
+    from actorgraph.cameo import unfold_code
 
-    codes = [code, *(code + s for s in sorted(STATE_SECTORS))] if fold and len(code) == 3 else [code]
+    codes = unfold_code(code, fold)
     con = store.con
     names = con.execute(
         "SELECT text, count(*) FROM mentions WHERE list_contains(?, code) GROUP BY text ORDER BY 2 DESC, 1"

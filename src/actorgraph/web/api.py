@@ -80,17 +80,17 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot render {type(value).__name__} as JSON")
 
 
-def _json(content: Any, status: int = 200) -> Response:
+_JSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS
+
+
+def _json(content: Any) -> Response:
     """A JSON response: records as objects (events in the CLI's shape), dates as ISO text.
 
     Rendered by orjson and returned as a Response, so FastAPI neither validates nor re-encodes
     it: that walk cost more than the queries on the graph (bench/load.py, RELIABILITY.md).
     """
     body = orjson.dumps(content, default=_default, option=_JSON_OPTIONS)
-    return Response(body, status_code=status, media_type="application/json")
-
-
-_JSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS
+    return Response(body, media_type="application/json")
 
 
 def _document_json(coded: CodedDocument) -> dict[str, Any]:
@@ -154,9 +154,8 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastA
     coder: dict[str, Any] = {"pipeline": pipeline}
     lock = threading.Lock()
 
-    app.state.db = db
     app.state.reader = reader
-    app.router.on_shutdown.append(app.state.reader.close)
+    app.router.on_shutdown.append(reader.close)
 
     @app.get("/api/documents", tags=["documents"])
     def documents(r: Db, limit: Limit = 100, offset: Offset = 0) -> Response:
