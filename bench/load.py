@@ -822,8 +822,9 @@ def report(
           f"{'none (back to back)' if args.think <= 0 else f'uniform 0-{2 * args.think:g} s'};"
           f" window {args.seconds:g} s, at most {args.max_requests:,} requests;"
           f" POST /api/code share {args.code_share:.1%}")
-    print(f"server: `actorgraph serve --db STORE --port {info['port']}` (uvicorn, 1 process, sync endpoints"
-          " in AnyIO's thread pool, 40 threads by default)")
+    flags = "".join(f" {a}" for a in info["sessions"])
+    print(f"server: `actorgraph serve --db STORE --port {info['port']}{flags}` (uvicorn, 1 process,"
+          " sync endpoints in AnyIO's thread pool, 40 threads by default)")
     print()
     print("Endpoint check before the load (each kind once, sequential, ingest starting):")
     print()
@@ -942,6 +943,8 @@ def main() -> int:
                     help="run the ingest under `nice -n N` (a batch job yielding the CPU to the server)")
     ap.add_argument("--trace-writes", action="store_true",
                     help="time the writer's turns (the same CLI, its Store timed from a wrapper)")
+    ap.add_argument("--sessions", type=int, default=0,
+                    help="the server's --sessions (requests reading the store at once; 0: its default)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
     args = ap.parse_args()
     global INGEST_NICE
@@ -997,8 +1000,10 @@ def main() -> int:
         info["port"] = port
         base_url = f"http://127.0.0.1:{port}"
         with open(scratch / "server.log", "wb") as err:
+            sessions = ["--sessions", str(args.sessions)] if args.sessions else []
+            info["sessions"] = sessions
             server = subprocess.Popen(
-                [ACTORGRAPH, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+                [ACTORGRAPH, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *sessions],
                 stdout=subprocess.DEVNULL, stderr=err,
             )
         wait_healthy(base_url, server)

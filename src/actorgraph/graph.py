@@ -25,6 +25,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from actorgraph.cameo import STATE_SECTORS, country_names, fold_code, identified, unfold_code
+from actorgraph.modularity import louvain
 from actorgraph.store import Store
 
 __all__ = [
@@ -315,7 +316,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 def coalitions(
     store: Store, start: dt.date | None = None, end: dt.date | None = None, fold: bool = True, seed: int = 0
 ) -> list[Coalition]:
-    """Coalitions by Louvain community detection (networkx) on the cooperation graph.
+    """Coalitions by Louvain community detection (modularity.py) on the cooperation graph.
 
     An undirected pair weighs its binding acts (roots 03-08: intent to cooperate, consultation,
     diplomatic and material cooperation, aid, yielding) minus its hostile acts (roots 11-20)
@@ -334,14 +335,8 @@ def communities(graph: Graph, seed: int = 0) -> list[Coalition]:
     for r in graph.relations:
         pair = frozenset((r.source, r.target))
         weight[pair] += -RELATION_WEIGHT if r.kind == "enemy" else RELATION_WEIGHT
-    g = nx.Graph()
-    for pair, w in weight.items():
-        if w > 0:
-            a, b = sorted(pair)
-            g.add_edge(a, b, weight=w)
-    if g.number_of_edges() == 0:
-        return []
-    found = nx.community.louvain_communities(g, weight="weight", resolution=COMMUNITY_RESOLUTION, seed=seed)
+    positive = {(a, b): w for pair, w in weight.items() if w > 0 for a, b in [sorted(pair)]}
+    found = louvain(positive, resolution=COMMUNITY_RESOLUTION, seed=seed)
     out = [_coalition(graph, frozenset(c)) for c in found if len(c) > 1]
     return sorted(out, key=lambda c: (-len(c.members), c.members))
 

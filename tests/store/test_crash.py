@@ -29,6 +29,7 @@ from actorgraph.ingest import read_paths
 from actorgraph.pipeline import Pipeline, Settings
 from actorgraph.records import CodedDocument, Failure
 from actorgraph.store import TABLES, Ingest, Store
+from actorgraph.store.database import Batch
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATE = dt.date(2024, 3, 20)  # the default publication date (`actorgraph ingest --date`)
@@ -84,9 +85,10 @@ def pause_in_write(mode: str, at: int, seconds: float = 10.0) -> None:
             return self.con.execute(sql, *args)
 
     class Paused(Store):
-        def add_many(self, batch: Sequence[CodedDocument]) -> int:
+        def add_many(self, batch: Sequence[CodedDocument] | Batch) -> int:
             nonlocal written
-            this = written < at <= written + len(batch)
+            size = len(batch.documents if isinstance(batch, Batch) else batch)
+            this = written < at <= written + size
             if this and mode == "inside":
                 self.con = Pausing(self.con)
             added = super().add_many(batch)

@@ -123,3 +123,62 @@ def test_a_missing_store_raises_store_error(tmp_path: Path) -> None:
     reader = Reader(str(tmp_path / "none.duckdb"), timeout=1)
     with pytest.raises(StoreError), reader.session():
         pass
+
+
+def test_at_most_max_sessions_run_at_once_and_the_next_waits_its_turn(db: Path) -> None:
+    reader = Reader(str(db), max_sessions=1)
+    inside, release, second_in = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with reader.session():
+            inside.set()
+            release.wait(10)
+
+    def second() -> None:
+        with reader.session():
+            second_in.set()
+
+    a, b = threading.Thread(target=first), threading.Thread(target=second)
+    try:
+        a.start()
+        assert inside.wait(10)
+        b.start()
+        assert not second_in.wait(0.3)  # waits while the first holds the only session
+        release.set()
+        assert second_in.wait(10)
+    finally:
+        release.set()
+        a.join(10)
+        b.join(10)
+        reader.close()
+
+
+def test_max_sessions_must_be_positive(db: Path) -> None:
+    with pytest.raises(ValueError, match="max_sessions"):
+        Reader(str(db), max_sessions=0)
+
+
+def test_each_query_runs_on_one_thread(db: Path) -> None:
+    reader = Reader(str(db))
+    try:
+        with reader.session() as store:
+            row = store.con.execute("SELECT current_setting('threads')").fetchone()
+        assert row is not None and int(row[0]) == reader_module.QUERY_THREADS
+    finally:
+        reader.close()
+
+
+def test_the_reader_reopens_by_itself_after_a_writers_turn_when_in_use(db: Path) -> None:
+    reader = Reader(str(db))
+    try:
+        assert count(reader) == 0 and reader.opens == 1
+        args = [sys.executable, "-c", WRITE, str(db), "1", "10"]
+        done = subprocess.run(args, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 10
+        while reader.opens < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert reader.opens == 2 and reader.generation is not None  # open again, no request asked
+        assert count(reader) == 1 and reader.opens == 2  # and the next session uses it
+    finally:
+        reader.close()

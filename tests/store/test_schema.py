@@ -93,3 +93,19 @@ def test_a_failed_migration_leaves_the_old_version(tmp_path: Path, coded: CodedD
     assert schema_version(con) == 1
     assert con.execute("SELECT count(*) FROM events").fetchone() == (len(coded.events),)
     con.close()
+
+
+@pytest.mark.parametrize(
+    "ddl",
+    ["CREATE TABLE other (x INTEGER)", "CREATE TABLE meta (name VARCHAR)"],
+    ids=["no meta table", "a meta table of its own"],
+)
+def test_a_duckdb_file_of_another_program_is_not_a_store(tmp_path: Path, ddl: str) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(ddl)
+    assert schema_version(con) is None
+    con.close()
+    for read_only in (True, False):
+        with pytest.raises(StoreError, match=r"not an actorgraph store|schema version None"):
+            Store(str(path), read_only=read_only)

@@ -22,6 +22,7 @@ import networkx as nx
 from actorgraph.exchange import EXPORT_FORMATS, export, export_parquet, import_parquet
 from actorgraph.graph import PERIODS, Graph, coalitions, fissures, period_graph, to_networkx
 from actorgraph.store import SCHEMA_VERSION, Store, StoreError
+from actorgraph.store.reader import MAX_SESSIONS
 
 __all__ = ["register"]
 
@@ -202,8 +203,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
     print(f"actorgraph: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(create_app(args.db, token), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.db, token, max_sessions=args.sessions)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
 
 
 def _date(value: str) -> dt.date:
@@ -254,6 +266,9 @@ def register(sub: Any) -> None:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--token", help="required of every request; needed to listen beyond 127.0.0.1")
+    s.add_argument("--sessions", type=_positive, default=MAX_SESSIONS,
+                   help=f"requests reading the store at once; more wait their turn (default: {MAX_SESSIONS},"
+                   " the cores)")
     s.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("migrate", help="upgrade a store file to this version's schema")

@@ -19,18 +19,25 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["insert", "update"]
+__all__ = ["frame", "insert", "insert_frame", "update"]
 
 
-def _frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
-    return pd.DataFrame(list(rows), columns=[f"c{i}" for i in range(len(rows[0]))])
+def frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+    """Rows (in a table's column order) as a DataFrame to insert; build it before taking the file."""
+    return pd.DataFrame(list(rows), columns=[f"c{i}" for i in range(len(rows[0]))] if rows else [])
 
 
 def insert(con: Any, table: str, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
     """Insert rows (in the table's column order); ``ignore`` skips rows whose key exists."""
-    if not rows:
+    if rows:
+        insert_frame(con, table, frame(rows), ignore)
+
+
+def insert_frame(con: Any, table: str, rows: pd.DataFrame, ignore: bool = False) -> None:
+    """Insert a DataFrame made by ``frame``."""
+    if rows.empty:
         return
-    con.register("_bulk_rows", _frame(rows))
+    con.register("_bulk_rows", rows)
     try:
         con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} SELECT * FROM _bulk_rows")
     finally:

@@ -21,10 +21,11 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from actorgraph.output import flat_event
 from actorgraph.records import Actor, CodedDocument, Event, EventDate, Location, Span
-from actorgraph.store.bulk import insert
+from actorgraph.store.bulk import frame, insert_frame
 from actorgraph.store.clusters import Report, assign, interval
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, GateTimeout, gate
 from actorgraph.store.schema import (
@@ -36,7 +37,7 @@ from actorgraph.store.schema import (
     schema_version,
 )
 
-__all__ = ["DyadCount", "Store", "StoreError", "event_from_row"]
+__all__ = ["Batch", "DyadCount", "Store", "StoreError", "event_from_row", "prepare"]
 
 
 class StoreError(RuntimeError):
@@ -155,28 +156,29 @@ class Store:
         """Store one coded document atomically; False if it was already stored."""
         return self.add_many([coded]) == 1
 
-    def add_many(self, batch: Sequence[CodedDocument]) -> int:
-        """Store documents in one transaction (all or none); returns how many were new."""
-        seen = self.stored(c.document.doc_id for c in batch)
-        fresh: list[CodedDocument] = []
-        for c in batch:
-            if c.document.doc_id not in seen:
-                seen.add(c.document.doc_id)
-                fresh.append(c)
-        if not fresh:
+    def add_many(self, batch: Sequence[CodedDocument] | Batch) -> int:
+        """Store documents in one transaction (all or none); returns how many were new.
+
+        A ``Batch`` (``prepare``) was made ready before the file was taken, so the writer holds
+        it only to write: readers wait for the whole turn (bench/load.py).
+        """
+        ready = batch if isinstance(batch, Batch) else prepare(batch)
+        stored = self.stored(c.document.doc_id for c in ready.documents)
+        if stored:
+            ready = prepare([c for c in ready.documents if c.document.doc_id not in stored])
+        if not ready.documents:
             return 0
-        rows = _rows(fresh)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            for table, values in rows.items():
-                insert(con, table, values, ignore=table == "actors")
-            assign(con, _reports(fresh))
+            for table, rows in ready.frames.items():
+                insert_frame(con, table, rows, ignore=table == "actors")
+            assign(con, ready.reports)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(fresh)
+        return len(ready.documents)
 
     def events(
         self,
@@ -227,6 +229,29 @@ class Store:
             [limit],
         ).fetchall()
         return [DyadCount(r[0], r[1], int(r[2]), float(r[3]), int(r[4]), int(r[5])) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Coded documents made ready to write: each table's new rows and the cluster reports."""
+
+    documents: tuple[CodedDocument, ...]  # each doc_id once
+    frames: dict[str, pd.DataFrame]
+    reports: tuple[Report, ...]
+
+
+def prepare(batch: Sequence[CodedDocument]) -> Batch:
+    """A batch ready for ``Store.add_many``; a document given twice is kept once.
+
+    >>> prepare([]).documents
+    ()
+    """
+    by_id: dict[str, CodedDocument] = {}
+    for c in batch:
+        by_id.setdefault(c.document.doc_id, c)  # the first of a doc_id given twice
+    unique = tuple(by_id.values())
+    frames = {table: frame(rows) for table, rows in _rows(unique).items() if rows}
+    return Batch(unique, frames, tuple(_reports(unique)))
 
 
 def _day(e: Event, published: dt.date | None) -> dt.date | None:

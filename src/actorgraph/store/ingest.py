@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 
 from actorgraph.records import CodedDocument, Document, Failure
-from actorgraph.store.database import Store
+from actorgraph.store.database import Store, prepare
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS
 
 __all__ = ["FLUSH_DOCUMENTS", "FLUSH_SECONDS", "Ingest"]
@@ -85,6 +85,7 @@ class Ingest:
     def flush(self) -> None:
         if not self._buffer:
             return
+        batch = prepare(self._buffer)  # before the turn: readers wait while the file is held
         with Store(self.path, timeout=self.timeout) as store:
-            self.added += store.add_many(self._buffer)
+            self.added += store.add_many(batch)
         self._buffer = []

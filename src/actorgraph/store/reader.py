@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -28,21 +29,33 @@ from collections.abc import Iterator
 from actorgraph.store.database import Store, StoreError
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, writer_waiting
 
-__all__ = ["IDLE_SECONDS", "WATCH_SECONDS", "Reader"]
+__all__ = ["IDLE_SECONDS", "MAX_SESSIONS", "QUERY_THREADS", "WATCH_SECONDS", "Reader"]
 
 # How often the watcher looks for a waiting writer: a writer's turn starts at most this much
 # later than it would with per-request connections (a batch takes 0.1-1 s, BENCHMARKS.md).
-WATCH_SECONDS = 0.01
+WATCH_SECONDS = 0.025
 # An unused connection closes after this long, so an idle server holds no file open.
 IDLE_SECONDS = 5.0
+# Sessions that run at once; more wait their turn. A burst of requests that all run at once
+# shares the CPU and finishes together, late; in turns, most finish early and the last no later
+# (bench/load.py, RELIABILITY.md). DuckDB runs a query without the GIL, so one per core.
+MAX_SESSIONS = os.cpu_count() or 2
+# DuckDB threads per query. Requests already run side by side; a query spread over threads
+# spent 15-35% more CPU on bench/load.py's 100,000-event store (the same answers, 2 cores).
+QUERY_THREADS = 1
 
 
 class Reader:
     """Read-only sessions over one shared connection to the store at ``path``."""
 
-    def __init__(self, path: str, timeout: float = LOCK_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self, path: str, timeout: float = LOCK_TIMEOUT_SECONDS, max_sessions: int = MAX_SESSIONS
+    ) -> None:
+        if max_sessions < 1:
+            raise ValueError(f"max_sessions must be at least 1, not {max_sessions}")
         self.path = path
         self.timeout = timeout
+        self._slots = threading.BoundedSemaphore(max_sessions)
         self.opens = 0  # how many times the file was opened: one per writer turn under load
         self._generation = 0  # moves on at every open and close
         self._cond = threading.Condition()
@@ -59,16 +72,21 @@ class Reader:
 
         Raises StoreError when the store cannot be opened (missing, busy beyond the timeout).
         """
-        store = self._enter()
-        cursor = store.con.cursor()
+        if not self._slots.acquire(timeout=self.timeout):
+            raise StoreError(f"{self.path}: no session free for {self.timeout:.0f} s")
         try:
-            yield Store.over(cursor, self.path)
+            store = self._enter()
+            cursor = store.con.cursor()
+            try:
+                yield Store.over(cursor, self.path)
+            finally:
+                cursor.close()
+                with self._cond:
+                    self._active -= 1
+                    self._last_used = time.monotonic()
+                    self._cond.notify_all()
         finally:
-            cursor.close()
-            with self._cond:
-                self._active -= 1
-                self._last_used = time.monotonic()
-                self._cond.notify_all()
+            self._slots.release()
 
     @property
     def generation(self) -> int | None:
@@ -92,10 +110,20 @@ class Reader:
                 self._active += 1
                 return self._store
             self._opening = True
-        # Open outside the lock: it may wait for a writer's turn, and sessions ending meanwhile
-        # must still be able to say so.
+        store = self._open(deadline)
+        with self._cond:
+            self._active += 1
+            return store
+
+    def _open(self, deadline: float) -> Store:
+        """Open the file (``_opening`` set by the caller) and make it the shared connection.
+
+        Opens outside the lock: it may wait for a writer's turn, and sessions ending meanwhile
+        must still be able to say so.
+        """
         try:
             store = Store(self.path, read_only=True, timeout=max(0.0, deadline - time.monotonic()))
+            store.con.execute(f"SET threads = {QUERY_THREADS}")
         except BaseException:
             with self._cond:
                 self._opening = False
@@ -103,7 +131,6 @@ class Reader:
             raise
         with self._cond:
             self._store, self._opening = store, False
-            self._active += 1
             self.opens += 1
             self._generation += 1
             if self._watcher is None:
@@ -113,16 +140,28 @@ class Reader:
             return store
 
     def _watch(self) -> None:
+        """Close for a waiting writer (or when idle); reopen once the writer is done if the
+        server is in use, so the first request after a writer's turn does not pay the open."""
+        after_writer = False
         while True:
             time.sleep(WATCH_SECONDS)
             wanted = writer_waiting(self.path)
             with self._cond:
-                if self._store is None and not self._opening:
+                in_use = self._active > 0 or time.monotonic() - self._last_used <= IDLE_SECONDS
+                if self._store is not None:
+                    if wanted or not in_use:
+                        self._shut()
+                        after_writer = wanted
+                    continue
+                if self._opening or (after_writer and in_use and wanted):
+                    continue  # a request is opening it, or the writer is not done yet
+                if not (after_writer and in_use):
                     self._watcher = None
                     return
-                idle = self._active == 0 and time.monotonic() - self._last_used > IDLE_SECONDS
-                if self._store is not None and (wanted or idle):
-                    self._shut()
+                after_writer = False
+                self._opening = True
+            with contextlib.suppress(StoreError):  # the next request tries again, and says why
+                self._open(time.monotonic() + self.timeout)
 
     def _shut(self) -> None:
         """Wait (holding the condition) for the sessions inside to end, then close."""

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
+
 from actorgraph.output import COLUMN_TYPES, FLAT_COLUMNS
 
 __all__ = [
@@ -143,12 +145,12 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 def schema_version(con: Any) -> int | None:
     """The version written in the file, or None for a file that is not a store (or is empty)."""
-    found = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-    ).fetchone()
-    if not found or not found[0]:
+    # Read meta directly: asking information_schema first took 20 ms of a 50 ms open, paid by
+    # the writer and again by every reader after each of its turns (bench/load.py's store).
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except (duckdb.CatalogException, duckdb.BinderException):  # no meta table, or another one
         return None
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else None
 
 

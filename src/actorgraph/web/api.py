@@ -48,6 +48,7 @@ from actorgraph.store.queries import (
     list_documents,
     search_sentences,
 )
+from actorgraph.store.reader import MAX_SESSIONS
 from actorgraph.web.cache import Cache, ResponseCache
 from actorgraph.web.guard import MAX_BODY_BYTES, Guard
 
@@ -138,16 +139,18 @@ class CodeRequest(BaseModel):
     html: bool = False
 
 
-def create_app(db: str, token: str | None = None, pipeline: Any = None) -> FastAPI:
+def create_app(
+    db: str, token: str | None = None, pipeline: Any = None, max_sessions: int = MAX_SESSIONS
+) -> FastAPI:
     """The application over the store at ``db``. With a ``token``, every request must carry it
     (``Authorization: Bearer TOKEN`` or ``?token=``). ``pipeline`` codes pasted documents (built
-    on first use when None)."""
+    on first use when None); at most ``max_sessions`` requests read the store at once."""
     app = FastAPI(
         title="actorgraph",
         description="Events, actors, the actor graph and their evidence, from the documents in a store.",
         version="0.1.0",
     )
-    reader = Reader(db)
+    reader = Reader(db, max_sessions=max_sessions)
     # Middleware added last runs first: the Guard checks the token before the cache answers.
     app.add_middleware(Cache, reader=reader, cache=ResponseCache())
     app.add_middleware(Guard, token=token)
