@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from actorgraph import Pipeline
 from actorgraph.place import Gazetteer
 from tests.conftest import code_text
@@ -81,3 +83,19 @@ def test_a_shared_name_resolves_to_the_documents_country(pipeline: Pipeline) -> 
             "The Syrian army retook Arak on Monday after ISIL withdrew from the village.")
     [retake] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "192"]
     assert retake.location is not None and retake.location.country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A word of a country's name is not a place of its own: Lanka is also a village in India.
+        ("Troops attacked rebel camps in Sri Lanka on Monday.", "Sri Lanka", "LKA"),
+        # A town with its country keeps the town.
+        ("Troops attacked rebel camps in Sirte, Libya on Monday.", "Sirte", "LBY"),
+    ],
+)
+def test_a_country_named_in_the_phrase_bounds_its_parts(
+    pipeline: Pipeline, text: str, name: str, country: str
+) -> None:
+    [event] = code_text(pipeline, text, dt.date(2024, 3, 14)).events
+    assert event.location is not None and (event.location.name, event.location.country) == (name, country)

@@ -244,6 +244,11 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
     """The most precise place among a phrase's candidate names (in ``prefer``'s country
     when a name is shared)."""
     found = [loc for name in _candidates(doc, tok) if (loc := gazetteer.lookup(name, prefer)) is not None]
+    # A country the phrase names bounds its parts: "Syrte, Libya" is Syrte, but "Sri Lanka" is
+    # not the Indian village of Lanka.
+    countries = {loc.country for loc in found if loc.precision == "country"}
+    if countries:
+        found = [loc for loc in found if loc.country in countries]
     rank = {"place": 0, "admin": 1, "country": 2}
     return min(found, key=lambda loc: rank[loc.precision]) if found else None
 
