@@ -27,6 +27,8 @@ def mentions(
         ("Assad's forces moved north.", "Assad's forces", "SYRMIL"),  # a person's country + role
         ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
         ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
+        ("Government troops moved north.", "Government troops", "MIL"),  # soldiers, not the cabinet
+        ("Iraqi government forces moved north.", "Iraqi government forces", "IRQMIL"),
         ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
         ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
     ],
