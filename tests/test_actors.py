@@ -57,3 +57,17 @@ def test_unknown_names_are_kept_and_flagged(pipeline: Pipeline) -> None:
     found = code_text(pipeline, "Maria Kowalczyk criticised the plan.").mentions
     unknown = [m for m in found if m.origin == "ner"]
     assert unknown and unknown[0].code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Arab League Secretary General Omar Haddad arrived.", "IGOMEAARL"),  # an IGO's title
+        ("Syrian general Ali Hassan arrived.", "SYRMIL"),  # a role the lexicon lists for groups
+        ("Police chief Ali Hassan arrived.", "COP"),
+        ("Rebel commander Abu Omar arrived.", "REB"),
+    ],
+)
+def test_a_role_right_before_an_unknown_name_is_its_title(pipeline: Pipeline, text: str, code: str) -> None:
+    merged = [m for m in code_text(pipeline, text).mentions if m.origin == "ner+agent"]
+    assert len(merged) == 1 and merged[0].code == code

@@ -46,7 +46,9 @@ class Found:
 
 
 def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int]) -> list[Found]:
-    """A title before an unknown name codes the name: "Russian Foreign Minister Andrei Kozyrev".
+    """A title before an unknown name codes the name: "Russian Foreign Minister Andrei Kozyrev",
+    "Police chief Ali Hassan", "rebel commander Abu Omar" (a role word right before a name is
+    that person's title, whether the lexicon lists the word for a person or a group).
 
     The merged mention keeps the title's code and covers both; the name is flagged as found
     by spaCy's recogniser (origin ``ner+agent``) since the lexicon does not know the person.
@@ -59,7 +61,6 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
             and f.mention.origin == "ner"
             and f.mention.kind == "person"
             and prev.mention.origin == "agent"
-            and prev.mention.kind == "agent-person"
             and prev.last == f.first
             and prev.mention.code
         ):
