@@ -334,6 +334,84 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     ("headline passive, no agent", "Pilot executed;", [("1823", None, "MIL", "asserted")], True),
+    (
+        "dismiss an appeal: target is who made it",
+        "The Georgian government dismissed an appeal from Armenia to reopen the pipeline.",
+        [("120", "GEOGOV", "ARM", "asserted")],
+        False,
+    ),
+    (
+        "reject a request: target from 'from'",
+        "Serbia turned down a request from Croatia for a joint patrol.",
+        [("120", "SRB", "HRV", "asserted")],
+        False,
+    ),
+    (
+        "spurn a proposal",
+        "Lithuania spurned a Belarusian proposal for border talks.",
+        [("125", "LTU", "BLR", "asserted")],
+        False,
+    ),
+    (
+        "cancel restrictions",
+        "Kazakhstan cancelled restrictions on foreign journalists.",
+        [("081", "KAZ", "MED", "asserted")],
+        False,
+    ),
+    (
+        "open a hearing into",
+        "Argentine prosecutors opened a hearing into Bolivia's role in the smuggling ring.",
+        [("090", "ARGJUD", "BOL", "asserted")],
+        False,
+    ),
+    (
+        "staged a strike: a labour strike, not a military one (lemma 'stag')",
+        "Dock workers in Uruguay staged a strike against the government.",
+        [("143", "URYCVL", "URYGOV", "asserted")],
+        True,
+    ),
+    (
+        "throw stones at",
+        "Palestinian youths threw stones at Israeli police in the village of Beit Orna.",
+        [("145", "PSE", "ISRCOP", "asserted")],
+        False,
+    ),
+    (
+        "put forces on alert",
+        "Pakistan put its forces on high alert.",
+        [("152", "PAKMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "mobilise reserves",
+        "Armenia mobilised reserves against Azerbaijan.",
+        [("154", "ARMMIL", "AZE", "asserted")],
+        False,
+    ),
+    (
+        "force out",
+        "Rebels forced out the Malian governor of Dorsa province.",
+        [("174", "REB", "MLI", "asserted")],
+        False,
+    ),
+    (
+        "ban a newspaper",
+        "The Tajik government banned the opposition newspaper.",
+        [("1721", "TJKGOV", "OPP", "asserted")],
+        False,
+    ),
+    (
+        "human shields",
+        "Myanmar troops used villagers as human shields.",
+        [("184", "MMRMIL", "MMRCVL", "asserted")],
+        False,
+    ),
+    (
+        "abuse detainees",
+        "Libyan guards abused migrants at the Zintara detention centre.",
+        [("182", "LBY", None, "asserted")],
+        False,
+    ),
 ]
 
 
