@@ -412,6 +412,50 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("182", "LBY", None, "asserted")],
         False,
     ),
+    # Rules of 2026-11-24 (session 2): general grammar, each case invented for it.
+    (
+        "joint intent: each party's act targets the other",
+        "The government and the rebels have agreed to allow humanitarian access to the valley.",
+        [("035", "GOV", "REB", "asserted"), ("035", "REB", "GOV", "asserted")],
+        True,
+    ),
+    (
+        "frame noun carries the event noun's arguments",
+        "The European Union began a mediation effort between Serbia and Kosovo.",
+        [("045", "IGOEUREEC", "SRB", "asserted"), ("045", "IGOEUREEC", "XKX", "asserted")],
+        True,
+    ),
+    (
+        "the author of a rejected call is the target",
+        "The United States rejected calls by Egypt to adopt the reforms.",
+        [("120", "USA", "EGY", "asserted")],
+        False,
+    ),
+    (
+        "a measure's 'of' noun is the object",
+        "The European Union imposed a fresh round of sanctions on Iran.",
+        [("163", "IGOEUREEC", "IRN", "asserted")],
+        True,
+    ),
+    (
+        "a measure stands where the event noun would",
+        "Russia launched a wave of air strikes on Kyiv.",
+        [("195", "RUSMIL", "UKRGOV", "asserted")],
+        True,
+    ),
+    (
+        "a list of states misparsed as apposition",
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed diplomatic ties with Qatar.",
+        [("161", "SAU", "QAT", "asserted"), ("161", "ARE", "QAT", "asserted"),
+         ("161", "BHR", "QAT", "asserted"), ("161", "EGY", "QAT", "asserted")],
+        True,
+    ),
+    (
+        "a state's description in apposition is not another actor",
+        "Iran, Russia's closest ally, condemned the bombing of the city.",
+        [("111", "IRN", None, "asserted")],
+        True,
+    ),
 ]
 
 

@@ -75,6 +75,17 @@ _GROUP_PRONOUNS = {"it", "they"}
 _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# What one party puts to another, so that whoever answers it acts on its author.
+_PROPOSALS = {
+    "appeal", "bid", "call", "demand", "initiative", "invitation", "offer", "overture", "plan",
+    "plea", "proposal", "request", "suggestion", "ultimatum",
+}
+# Nouns that measure out what their "of" phrase names: "a round of sanctions", "a wave of strikes".
+_MEASURES = {
+    "round", "package", "wave", "series", "set", "batch", "raft", "spate", "barrage", "salvo", "volley",
+}
+# Nouns that frame an event noun and carry its arguments: "a mediation mission between X and Y".
+_FRAME_NOUNS = {"mission", "effort", "bid", "attempt", "campaign", "operation", "initiative", "drive"}
 # Words that state an intention to do what they govern ("ready to", "offered to", "pledged to").
 _INTENT_WORDS = {
     "willing",
@@ -218,6 +229,14 @@ class EventCoder:
             if arg is not None:
                 out.append(arg)
                 out += self._co_owners(t, arg, found)
+        if out and _is_country(out[0].actor):
+            # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list of states that
+            # the parser reads as an apposition; another state is never the same actor renamed.
+            for ap in (c for c in tok.children if c.dep_ == "appos"):
+                names = [t for t in [ap, *ap.conjuncts] if any(f.covers(t.i) for f in found)]
+                more = [a for t in names if (a := self._actor(t, found, offset)) is not None]
+                if more and all(_is_country(a.actor) and a.actor.code != out[0].actor.code for a in more):
+                    out += more
         return out
 
     @staticmethod
@@ -453,6 +472,8 @@ class EventCoder:
     def _match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
         parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES}
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
+        objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in _of_objects(m)]
         out = []
         # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns.
         for p in sorted(pats, key=lambda p: (not (p.particle and p.particle in parts), -p.specificity)):
@@ -491,9 +512,10 @@ class EventCoder:
                 out.extend(codings)
             if v.lemma_.lower() in self.speech:
                 out.extend(self._reported_demand(v, found, offset))
+        framed = self._framed_nouns(doc, used_nouns)
         for n in doc:
             if n.pos_ in ("NOUN", "PROPN") and n.i not in used_nouns:
-                noun_pats = self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
+                noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
         return _dedupe(self._govern(doc, out, found, offset))
@@ -517,8 +539,13 @@ class EventCoder:
                 # "agreed to reopen the border", "refused to release the hostages": one intent or
                 # refusal, coded by what is intended or refused (035, 1243).
                 dropped.add(g)
-                if c.target is None and head.target is not None:
-                    out[k] = dataclasses.replace(c, target=head.target)
+                if c.target is None:
+                    # "X and Y agreed to allow access": of a joint intent's two parties, each
+                    # act's target is the other one.
+                    sides = (head.target, head.source)
+                    other = next((a for a in sides if a and not _same_side(c.source, a)), None)
+                    if other is not None:
+                        out[k] = dataclasses.replace(c, target=other)
                 continue
             if head.target is None and c.target is not None and not _same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
@@ -613,9 +640,43 @@ class EventCoder:
                 for t in sources[n + 1 :]
                 for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
             ]
+        if not targets:
+            targets = self._proposer(v, found, offset)
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
+
+    def _proposer(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
+        """Who made the proposal, appeal or call the verb answers: "rejected calls by the UN to
+        ...", "dismissed an appeal from the president", "accepted Egypt's offer"."""
+        for obj in v.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in _PROPOSALS:
+                continue
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            owners += [t for t in self._preps([obj], ["by", "from"])]
+            found_args = [a for t in owners for a in self._actors(t, found, offset)]
+            if found_args:
+                return found_args
+        return []
+
+    def _noun_patterns(self, n: Any) -> Sequence[NounPattern] | None:
+        return self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
+
+    def _framed_nouns(self, doc: Any, used_nouns: set[int]) -> dict[int, Sequence[NounPattern]]:
+        """Event nouns named inside a frame noun ("a mediation mission between Syria and the PLO",
+        "the bombing campaign against ISIL"): the frame's phrase holds the event's arguments, so
+        the frame is coded with the event noun's patterns, and the event noun is not coded again."""
+        out: dict[int, Sequence[NounPattern]] = {}
+        for n in doc:
+            if n.lemma_.lower() not in _FRAME_NOUNS or n.i in used_nouns or self._noun_patterns(n):
+                continue
+            for c in n.children:
+                pats = self._noun_patterns(c) if c.dep_ in ("compound", "nmod") else None
+                if pats:
+                    out[n.i] = pats
+                    used_nouns.add(c.i)
+                    break
+        return out
 
     def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -633,11 +694,14 @@ class EventCoder:
         if not sources and "of" not in pat.targets:
             # "the withdrawal of Russian aircraft": "of" names who acts when it names no target.
             sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
-        governor = n.head if n.dep_ in ("dobj", "nsubjpass", "attr") else None
-        if not sources and governor is not None and n.dep_ == "dobj":
+        # "adopted a new package of sanctions": the measure stands where the event noun would.
+        measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _MEASURES
+        host = n.head.head if measured else n
+        governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
+        if not sources and governor is not None and host.dep_ == "dobj":
             subj, _ = self._subjects(governor)
             sources = [a for s in subj for a in self._actors(s, found, offset)]
-        heads = [n] + ([governor] if governor is not None else [])
+        heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
         anchor = governor if governor is not None else n
         if not sources:
             # "talks between Kyiv and Moscow", "a ceasefire between the US and Russia".
@@ -813,6 +877,16 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         if node.i in governors:
             return governors[node.i][0]
     return None
+
+
+def _is_country(actor: Actor) -> bool:
+    """A state itself (RUS), not one of its agencies or a group."""
+    return bool(actor.code) and actor.code == actor.country
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
