@@ -451,6 +451,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "civilians who protest demonstrate",
+        "Students protested the new tuition law in Dhaka.",
+        [("140", "BGDCVL", "BGDGOV", "asserted")],
+        True,
+    ),
+    (
+        "a state that protests complains officially",
+        "The Kenyan government protested the decision.",
+        [("114", "KENGOV", None, "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

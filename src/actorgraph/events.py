@@ -75,6 +75,8 @@ _GROUP_PRONOUNS = {"it", "they"}
 _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# Sectors of the people rather than the state: when they "protest" or "rally", they demonstrate.
+_POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
 # What one party puts to another, so that whoever answers it acts on its author.
 _PROPOSALS = {
     "appeal", "bid", "call", "demand", "initiative", "invitation", "offer", "overture", "plan",
@@ -617,8 +619,12 @@ class EventCoder:
         pat, obj, targets = best
         if not targets and _ambiguous(matches, pat):
             # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
-            # preposition tells, and there is none: better no event than a coin toss.
-            return []
+            # preposition tells, and there is none: better no event than a coin toss. But
+            # when civilians, students or the opposition rally or protest, they demonstrate.
+            popular = _popular_protest(matches, pat, sources)
+            if popular is None:
+                return []
+            pat = popular
         if obj is not None:
             used_nouns.add(obj.i)
         for c in v.children:  # "launched an attack": the noun is part of this event
@@ -790,6 +796,22 @@ def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str])
         if node.dep_ == "ccomp":
             break
         node = head
+    return None
+
+
+def _popular_protest(
+    matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, sources: list[_Arg]
+) -> VerbPattern | None:
+    """The reading of an ambiguous "protest" its subjects settle: the people (civilians,
+    students, workers, the opposition) demonstrate (14x); states and governments complain
+    officially (11x). None when the subjects are neither or mixed."""
+    same = [p for p, _ in matches if p.specificity == chosen.specificity]
+    protest = [p for p in same if p.code[:2] == "14"]
+    complaint = [p for p in same if p.code[:2] == "11"]
+    if protest and sources and all(a.actor.sector in _POPULAR_SECTORS for a in sources):
+        return protest[0]
+    if complaint and sources and all(_is_state(a.actor.code) or a.actor.sector == "GOV" for a in sources):
+        return complaint[0]
     return None
 
 
