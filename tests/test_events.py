@@ -463,6 +463,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a pledge is an intent to cooperate",
+        "Armenia made a firm commitment to Georgia on Monday.",
+        [("030", "ARM", "GEO", "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],
