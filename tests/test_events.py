@@ -469,6 +469,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an apposition names the actor its head does not",
+        "The largest bloc in parliament, the Islamic Dawa Party, rejected the budget plan.",
+        [("125", "IRQPTY", None, "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

@@ -231,7 +231,11 @@ class EventCoder:
             if arg is not None:
                 out.append(arg)
                 out += self._co_owners(t, arg, found)
-        if out and _is_country(out[0].actor):
+        if not out:
+            # "the largest bloc in parliament, the Da'wa Party": the apposition names the actor.
+            for ap in (c for c in tok.children if c.dep_ == "appos"):
+                out += [a for t in [ap, *ap.conjuncts] if (a := self._actor(t, found, offset)) is not None]
+        elif _is_country(out[0].actor):
             # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list of states that
             # the parser reads as an apposition; another state is never the same actor renamed.
             for ap in (c for c in tok.children if c.dep_ == "appos"):
