@@ -475,6 +475,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "contributing troops, declared ready: an intent",
+        "Ghana is ready to contribute 800 troops to the mission in Mali.",
+        [("033", "GHA", None, "asserted")],
+        False,
+    ),
+    (
+        "evacuating the wounded is humanitarian aid",
+        "Red Cross teams evacuated the wounded from the besieged Yemeni city of Taiz.",
+        [("073", "NGOHLHIRC", "YEM", "asserted")],
+        False,
+    ),
+    (
+        "sharing expertise",
+        "Cuba has been sharing medical expertise with Venezuela.",
+        [("064", "CUB", "VEN", "asserted")],
+        False,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],
