@@ -182,3 +182,25 @@ def test_the_reader_reopens_by_itself_after_a_writers_turn_when_in_use(db: Path)
         assert count(reader) == 1 and reader.opens == 2  # and the next session uses it
     finally:
         reader.close()
+
+
+def test_the_watcher_outlives_an_unreadable_writers_folder(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    real = reader_module.writer_waiting
+
+    def flaky(path: str) -> bool:
+        calls["n"] += 1
+        if calls["n"] <= 3:
+            raise PermissionError("writers folder not readable")
+        return real(path)
+
+    monkeypatch.setattr(reader_module, "writer_waiting", flaky)
+    reader = Reader(str(db))
+    try:
+        assert count(reader) == 0
+        args = [sys.executable, "-c", WRITE, str(db), "1", "10"]
+        done = subprocess.run(args, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr  # the watcher still let the writer in
+        assert calls["n"] > 3 and count(reader) == 1
+    finally:
+        reader.close()

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 import time
@@ -30,6 +31,8 @@ from actorgraph.store.database import Store, StoreError
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, writer_waiting
 
 __all__ = ["IDLE_SECONDS", "MAX_SESSIONS", "QUERY_THREADS", "WATCH_SECONDS", "Reader"]
+
+log = logging.getLogger("actorgraph")
 
 # How often the watcher looks for a waiting writer: a writer's turn starts at most this much
 # later than it would with per-request connections (a batch takes 0.1-1 s, BENCHMARKS.md).
@@ -145,7 +148,11 @@ class Reader:
         after_writer = False
         while True:
             time.sleep(WATCH_SECONDS)
-            wanted = writer_waiting(self.path)
+            try:
+                wanted = writer_waiting(self.path)
+            except OSError as exc:  # the folder unreadable for a moment: look again, say why
+                log.warning("%s: cannot look for writers (%s)", self.path, exc)
+                continue
             with self._cond:
                 in_use = self._active > 0 or time.monotonic() - self._last_used <= IDLE_SECONDS
                 if self._store is not None:
@@ -160,8 +167,12 @@ class Reader:
                     return
                 after_writer = False
                 self._opening = True
-            with contextlib.suppress(StoreError):  # the next request tries again, and says why
+            try:
                 self._open(time.monotonic() + self.timeout)
+            except StoreError:
+                pass  # the next request tries again, and says why
+            except Exception:  # never leave the connection without its watcher
+                log.exception("%s: reopening after a writer's turn failed", self.path)
 
     def _shut(self) -> None:
         """Wait (holding the condition) for the sessions inside to end, then close."""
