@@ -493,6 +493,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "hosting a meeting between two parties",
+        "Oman hosted a meeting between Iran and Saudi Arabia in Muscat.",
+        [("045", "OMN", "IRN", "asserted"), ("045", "OMN", "SAU", "asserted")],
+        False,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],
