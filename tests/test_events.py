@@ -499,6 +499,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "an object's compound says what it is",
+        "Azerbaijani troops violated the ceasefire agreement near the border.",
+        [("196", "AZEMIL", None, "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

@@ -480,6 +480,8 @@ class EventCoder:
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
         objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in _of_objects(m)]
+        # "violated the ceasefire agreement": the compound says which agreement.
+        objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
         out = []
         # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns.
         for p in sorted(pats, key=lambda p: (not (p.particle and p.particle in parts), -p.specificity)):
