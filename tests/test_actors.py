@@ -29,6 +29,8 @@ def mentions(
         ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
         ("Government troops moved north.", "Government troops", "MIL"),  # soldiers, not the cabinet
         ("Iraqi government forces moved north.", "Iraqi government forces", "IRQMIL"),
+        ("Greek border police moved north.", "Greek border police", "GRCCOP"),
+        ("Afghan migrants moved north.", "Afghan migrants", "AFGCVL"),
         ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
         ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
     ],

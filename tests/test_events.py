@@ -409,7 +409,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "abuse detainees",
         "Libyan guards abused migrants at the Zintara detention centre.",
-        [("182", "LBY", None, "asserted")],
+        [("182", "LBY", "CVL", "asserted")],
         False,
     ),
     # Rules of 2026-11-24 (session 2): general grammar, each case invented for it.
