@@ -505,6 +505,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "aid announced is aid pledged",
+        "Norway will provide emergency food aid to Sudan.",
+        [("033", "NOR", "SDN", "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

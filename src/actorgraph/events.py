@@ -741,6 +741,9 @@ class EventCoder:
         modality = self._modality(anchor)
         intent = _intent_code(code, anchor, _INTENT_WORDS, _INTENT_CODES)
         refusal = _intent_code(code, anchor, _REFUSAL_WORDS, _REFUSAL_CODES)
+        if intent is None and modality == "future" and code[:2] == "07":
+            # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
+            intent = "033"
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
@@ -789,7 +792,8 @@ def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str])
     """The code for a cooperative act stated as an intention ("willing to", "offered to": 03x)
     or refused ("unwilling to", "refused to": 12x), from ``words`` and ``codes``.
 
-    A scheduled act ("will visit next week") stays what it is, with future modality.
+    A scheduled act ("will visit next week") stays what it is, with future modality; aid
+    announced ("will send food aid") is aid pledged, a 033 (see ``_pairs``).
     """
     node = anchor
     while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
