@@ -511,6 +511,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a demand is made of the subject of the demanded clause, the people's of their own state",
+        "Kenyan students demanded that parliament reject the finance bill.",
+        [("100", "KENCVL", "KENLEG", "asserted")],
+        False,
+    ),
+    (
+        "a party addresses its own government",
+        "The Georgian opposition party wrote to the president.",
+        [("010", "GEOOPP", "GEOGOV", "asserted")],
+        True,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

@@ -654,6 +654,11 @@ class EventCoder:
             ]
         if not targets:
             targets = self._proposer(v, found, offset)
+        if not targets and pat.code[:2] in ("02", "10"):
+            # "demanded that the prime minister resign": asked of the clause's subject.
+            clauses = [c for c in v.children if c.dep_ == "ccomp"]
+            subjects = [s for c in clauses for s in self._subjects(c)[0]]
+            targets = [a for s in subjects for a in self._actors(s, found, offset)]
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))

@@ -70,8 +70,31 @@ _BARE_ROLES = {"REB", "CVL", "OPP", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "M
 # Of those, the ones that the document's main place country may code: a story's rebels and
 # civilians are that country's, but its "minister" may be anyone's.
 _DOMESTIC_ROLES = {"REB", "CVL", "OPP"}
+# Who addresses its own state's institutions (_home_institution), and those institutions.
+_HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
+_HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
 # Confidence kept when an actor's country comes from context rather than the text.
 CONTEXT_CONFIDENCE = 0.8
+
+
+def _home_institution(event: Event) -> Event:
+    """A country's parties, opposition, civilians and courts address their own government,
+    parliament and judges: "Iraqi protesters demanded that the prime minister resign" ->
+    IRQGOV. Only those institutions, and only as the target: soldiers and police a population
+    faces may be another state's."""
+    source, target = event.source, event.target
+    if source is None or target is None or source.country is None or target.country is not None:
+        return event
+    if source.sector not in _HOME_SECTORS or target.code not in _HOME_INSTITUTIONS:
+        return event
+    country = source.country
+    home = dataclasses.replace(target, code=country + (target.code or ""), country=country)
+    return dataclasses.replace(
+        event,
+        target=home,
+        rule=f"{event.rule}; target is the source's own ({country})",
+        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
+    )
 
 
 def with_context_country(event: Event, focus: str | None, sentence: str | None = None) -> Event:
@@ -80,6 +103,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
 
     "Massacre in Aleppo by terrorists" -> SYRREB. The rule records that it did so.
     """
+    event = _home_institution(event)
     loc = event.location
     named = loc.country if loc is not None and loc.country and not loc.inferred else None
     inferred = loc.country if loc is not None and loc.inferred else None
