@@ -235,13 +235,13 @@ class EventCoder:
             # "the largest bloc in parliament, the Da'wa Party": the apposition names the actor.
             for ap in (c for c in tok.children if c.dep_ == "appos"):
                 out += [a for t in [ap, *ap.conjuncts] if (a := self._actor(t, found, offset)) is not None]
-        elif _is_country(out[0].actor):
+        elif _is_state(out[0].actor.code):
             # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list of states that
             # the parser reads as an apposition; another state is never the same actor renamed.
             for ap in (c for c in tok.children if c.dep_ == "appos"):
                 names = [t for t in [ap, *ap.conjuncts] if any(f.covers(t.i) for f in found)]
                 more = [a for t in names if (a := self._actor(t, found, offset)) is not None]
-                if more and all(_is_country(a.actor) and a.actor.code != out[0].actor.code for a in more):
+                if more and all(_is_state(a.actor.code) and a.actor.code != out[0].actor.code for a in more):
                     out += more
         return out
 
@@ -669,8 +669,7 @@ class EventCoder:
         for obj in v.children:
             if obj.dep_ != "dobj" or obj.lemma_.lower() not in _PROPOSALS:
                 continue
-            owners = [c for c in obj.children if c.dep_ == "poss"]
-            owners += [t for t in self._preps([obj], ["by", "from"])]
+            owners = [c for c in obj.children if c.dep_ == "poss"] + self._preps([obj], ["by", "from"])
             found_args = [a for t in owners for a in self._actors(t, found, offset)]
             if found_args:
                 return found_args
@@ -914,11 +913,6 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         if node.i in governors:
             return governors[node.i][0]
     return None
-
-
-def _is_country(actor: Actor) -> bool:
-    """A state itself (RUS), not one of its agencies or a group."""
-    return bool(actor.code) and actor.code == actor.country
 
 
 def _of_objects(noun: Any) -> list[Any]:
