@@ -523,6 +523,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "who flees a war does not wage it",
+        "Thousands of Sudanese civilians fled the war in Darfur last year.",
+        [],
+        True,
+    ),
+    (
+        "who tightens a siege lays it",
+        "Ethiopian troops tightened their siege of the rebel-held town.",
+        [("191", "ETHMIL", "REB", "asserted")],
+        False,
+    ),
+    (
         "a state's description in apposition is not another actor",
         "Iran, Russia's closest ally, condemned the bombing of the city.",
         [("111", "IRN", None, "asserted")],

@@ -86,6 +86,16 @@ _PROPOSALS = {
 _MEASURES = {
     "round", "package", "wave", "series", "set", "batch", "raft", "spate", "barrage", "salvo", "volley",
 }
+# Violence named by a noun is not the subject's when the verb says it met, fled, judged or
+# ended it: "refugees fled the war", "the UN condemned the attack".
+_VIOLENT_ROOTS = {"18", "19", "20"}
+_SUFFERED_VERBS = {
+    "flee", "escape", "survive", "suffer", "endure", "face", "fear", "witness", "condemn",
+    "denounce", "oppose", "protest", "report", "cover", "document", "investigate", "probe", "end",
+    "stop", "halt", "prevent", "avert", "avoid", "repel", "resist", "withstand", "blame", "deny",
+    "mourn", "commemorate", "recall", "describe", "criticize", "criticise", "break", "lift",
+    "decry", "deplore", "regret",
+}
 # Nouns that frame an event noun and carry its arguments: "a mediation mission between X and Y".
 _FRAME_NOUNS = {"mission", "effort", "bid", "attempt", "campaign", "operation", "initiative", "drive"}
 # Words that state an intention to do what they govern ("ready to", "offered to", "pledged to").
@@ -714,7 +724,10 @@ class EventCoder:
         measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _MEASURES
         host = n.head.head if measured else n
         governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
-        if not sources and governor is not None and host.dep_ == "dobj":
+        met = governor is not None and governor.lemma_.lower() in _SUFFERED_VERBS
+        suffered = met and pat.code[:2] in _VIOLENT_ROOTS
+        if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
+            # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             subj, _ = self._subjects(governor)
             sources = [a for s in subj for a in self._actors(s, found, offset)]
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
