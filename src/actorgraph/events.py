@@ -466,20 +466,22 @@ class EventCoder:
             node = head
         return "negated" if negated else mode
 
+    def _subject_args(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
+        """The actors the subjects of verb ``v`` name, in order."""
+        return [a for t in self._subjects(v)[0] for a in self._actors(t, found, offset)]
+
     def _speaker(self, v: Any, found: Sequence[Found], offset: int) -> Actor | None:
         """The subject of the speech verb whose reported clause contains ``v``."""
         node = v
         while node.head.i != node.i:
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.speech:
-                subj, _ = self._subjects(node.head)
-                args = [a for s in subj for a in self._actors(s, found, offset)]
+                args = self._subject_args(node.head, found, offset)
                 return args[0].actor if args else None
             node = node.head
         # "..., the minister said." puts the speech verb under the reported clause.
         for c in v.children:
             if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in self.speech and c.i > v.i:
-                subj, _ = self._subjects(c)
-                args = [a for s in subj for a in self._actors(s, found, offset)]
+                args = self._subject_args(c, found, offset)
                 return args[0].actor if args else None
         return None
 
@@ -594,9 +596,8 @@ class EventCoder:
                 continue
             code = min(_DEMAND_MODALS[m] for m in modal)
             if sources is None:
-                sources = [a for t in self._subjects(v)[0] for a in self._actors(t, found, offset)]
-            their, _ = self._subjects(clause)
-            targets = [a for t in their for a in self._actors(t, found, offset)]
+                sources = self._subject_args(v, found, offset)
+            targets = self._subject_args(clause, found, offset)
             if sources and targets:
                 rule = f"'{v.lemma_.lower()}' + '{min(modal)}' -> {code} (reported demand)"
                 out.extend(self._pairs(v, code, rule, sources, targets, found, offset, v))
@@ -605,11 +606,9 @@ class EventCoder:
     def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
         for clause in _conditions(v):
-            subj, _ = self._subjects(clause)
-            for t in subj:
-                args = self._actors(t, found, offset)
-                if args:
-                    return args[0]
+            args = self._subject_args(clause, found, offset)
+            if args:
+                return args[0]
         return None
 
     def _verb(
@@ -665,10 +664,9 @@ class EventCoder:
         if not targets:
             targets = self._proposer(v, found, offset)
         if not targets and pat.code[:2] in ("02", "10"):
-            # "demanded that the prime minister resign": asked of the clause's subject.
+            # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
-            subjects = [s for c in clauses for s in self._subjects(c)[0]]
-            targets = [a for s in subjects for a in self._actors(s, found, offset)]
+            targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
@@ -728,8 +726,7 @@ class EventCoder:
         suffered = met and pat.code[:2] in _VIOLENT_ROOTS
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
-            subj, _ = self._subjects(governor)
-            sources = [a for s in subj for a in self._actors(s, found, offset)]
+            sources = self._subject_args(governor, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
         anchor = governor if governor is not None else n
         if not sources:

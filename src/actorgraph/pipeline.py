@@ -79,8 +79,8 @@ CONTEXT_CONFIDENCE = 0.8
 
 def _home_institution(event: Event) -> Event:
     """A country's parties, opposition, civilians and courts address their own government,
-    parliament and judges: "Iraqi protesters demanded that the prime minister resign" ->
-    IRQGOV. Only those institutions, and only as the target: soldiers and police a population
+    parliament and judges: "Kenyan students demanded that parliament reject the bill" ->
+    KENLEG. Only those institutions, and only as the target: soldiers and police a population
     faces may be another state's."""
     source, target = event.source, event.target
     if source is None or target is None or source.country is None or target.country is not None:

@@ -24,7 +24,7 @@ __all__ = ["frame", "insert", "insert_frame", "update"]
 
 def frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
     """Rows (in a table's column order) as a DataFrame to insert; build it before taking the file."""
-    return pd.DataFrame(list(rows), columns=[f"c{i}" for i in range(len(rows[0]))] if rows else [])
+    return pd.DataFrame(list(rows), columns=[f"c{i}" for i in range(len(rows[0]))])
 
 
 def insert(con: Any, table: str, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
