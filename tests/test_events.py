@@ -292,6 +292,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a curfew is imposed on the place's population",
+        "Turkish authorities imposed a curfew in the town of Cizre on Tuesday.",
+        [("1723", "TURGOV", "TUR", "asserted")],
+        True,
+    ),
+    (
+        "martial law with no place is on the government's own country",
+        "The Iraqi government declared martial law after the riots.",
+        [("1724", "IRQGOV", "IRQ", "asserted")],
+        True,
+    ),
+    (
+        "a lifted state of emergency is eased for the country",
+        "Egypt lifted the state of emergency.",
+        [("0814", "EGY", "EGY", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

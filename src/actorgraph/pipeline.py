@@ -150,6 +150,28 @@ def _withdrawn_from(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
+# Measures a government takes on a population (curfews, martial law, bans on parties, and their
+# easing): with no target named, the population of the place, else of the government's own
+# country ("Turkish authorities imposed a curfew in Cizre", "declared martial law").
+_ON_POPULATION = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814"}
+# The unspecified parents only with a place named: "imposed restrictions" alone may be on trade.
+_ON_PLACE = {"172", "081"}
+
+
+def _imposed_on(event: Event) -> Event:
+    if event.code not in _ON_POPULATION | _ON_PLACE or (event.target is not None and event.target.code):
+        return event
+    loc, src = event.location, event.source
+    country = loc.country if loc is not None and not loc.inferred and loc.country else None
+    if country is None and event.code in _ON_POPULATION and src is not None:
+        country = src.country
+    if not country:
+        return event
+    target = Actor(loc.name if loc is not None and loc.country == country else country, country,
+                   None, country, None)
+    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is {country}'s population")
+
+
 def _protested_against(event: Event) -> Event:
     """A protest that names no target is made against the government where it happens (CAMEO
     codes demonstrations as claims on authorities): the place's country, else the protesters'."""
@@ -295,7 +317,7 @@ class Pipeline:
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = with_context_country(_said_in(event, found_quotes), focus, here)
-                events.append(_retaken_from(_protested_against(_withdrawn_from(event)), focus))
+                events.append(_retaken_from(_protested_against(_imposed_on(_withdrawn_from(event))), focus))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
