@@ -310,6 +310,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "unattributed violence is coded to the place's country",
+        "A roadside bomb near Kandahar killed three Canadian soldiers.",
+        [("190", "AFG", "CANMIL", "asserted")],
+        True,
+    ),
+    (
+        "unattributed violence in a passive sentence",
+        "Two policemen were killed by a car bomb in Mosul.",
+        [("190", "IRQ", "IRQCOP", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

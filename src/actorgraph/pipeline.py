@@ -172,6 +172,26 @@ def _imposed_on(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is {country}'s population")
 
 
+def _unattributed(event: Event, here: str | None) -> Event:
+    """Violence no one is named for ("a roadside bomb near Samarra killed two soldiers") is
+    coded, as PLOVER's and ICEWS's coders do, to the country where it happened: its
+    attackers are unidentified, not absent. Only with a place the sentence names: the
+    event's, else the one country of the sentence's places (``here``)."""
+    if event.code[:2] not in ("18", "19", "20") or (event.source is not None and event.source.code):
+        return event
+    loc = event.location
+    country = loc.country if loc is not None and not loc.inferred and loc.country else here
+    if not country:
+        return event
+    source = Actor("", country, None, country, None)
+    return dataclasses.replace(
+        event,
+        source=source,
+        rule=f"{event.rule}; unidentified attackers, coded to the place's country",
+        confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
+    )
+
+
 def _protested_against(event: Event) -> Event:
     """A protest that names no target is made against the government where it happens (CAMEO
     codes demonstrations as claims on authorities): the place's country, else the protesters'."""
@@ -317,7 +337,8 @@ class Pipeline:
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = with_context_country(_said_in(event, found_quotes), focus, here)
-                events.append(_retaken_from(_protested_against(_imposed_on(_withdrawn_from(event))), focus))
+                event = _imposed_on(_withdrawn_from(event))
+                events.append(_retaken_from(_protested_against(_unattributed(event, here)), focus))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
