@@ -322,6 +322,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an exchange of prisoners goes both ways",
+        "Armenia and Azerbaijan swapped detainees.",
+        [("0841", "ARM", "AZE", "asserted"), ("0841", "AZE", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "aid let into a place is let to its country",
+        "Sudan allowed aid convoys into Darfur.",
+        [("0863", "SDN", "SDN", "asserted")],
+        True,
+    ),
+    (
+        "forces leaving a place at home have not left their country",
+        "Ukrainian troops withdrew from Avdiivka.",
+        [("0874", "UKRMIL", None, "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

@@ -75,6 +75,9 @@ _GROUP_PRONOUNS = {"it", "they"}
 _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# Verbs whose coordinated subjects act on each other, both ways ("Ukraine and Russia exchanged
+# prisoners", "Israel and Hezbollah traded fire"), whatever the code.
+_RECIPROCAL_VERBS = {"exchange", "swap", "trade"}
 # Sectors of the people rather than the state: when they "protest" or "rally", they demonstrate.
 _POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
 # What one party puts to another, so that whoever answers it acts on its author.
@@ -653,13 +656,14 @@ class EventCoder:
             ]
             if len(parties) > 1:
                 sources, targets = parties, []
-        if not targets and len(sources) > 1 and pat.code[:2] in _JOINT_ROOTS:
+        reciprocal = v.lemma_.lower() in _RECIPROCAL_VERBS
+        if not targets and len(sources) > 1 and (pat.code[:2] in _JOINT_ROOTS or reciprocal):
             # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
+            pairs = [(s, t) for n, s in enumerate(sources) for t in sources[n + 1 :]]
+            if reciprocal:
+                pairs += [(t, s) for s, t in pairs]
             return [
-                c
-                for n, s in enumerate(sources)
-                for t in sources[n + 1 :]
-                for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
+                c for s, t in pairs for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
             ]
         if not targets:
             targets = self._proposer(v, found, offset)

@@ -131,8 +131,8 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
 
 
 # Codes whose target, when the text names only a place, is that place's country: a military
-# withdrawal from Kherson is a withdrawal from Ukraine.
-_PLACE_TARGET_CODES = {"0874", "087"}
+# withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine.
+_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863"}
 
 
 def _withdrawn_from(event: Event) -> Event:
@@ -143,7 +143,9 @@ def _withdrawn_from(event: Event) -> Event:
         or loc is None
         or loc.inferred
         or not loc.country
-        or (src is not None and src.country == loc.country)
+        # Forces leaving a place in their own country have not left it; aid let into one has
+        # reached its people.
+        or (src is not None and src.country == loc.country and event.code[:3] == "087")
     ):
         return event
     target = Actor(loc.name, loc.country, None, loc.country, None)
