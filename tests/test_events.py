@@ -340,6 +340,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "schoolchildren are civilians",
+        "Gunmen abducted 40 schoolchildren in Kaduna.",
+        [("181", "NGAREB", "NGACVL", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
