@@ -346,6 +346,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an inquiry into conduct targets who is named for it",
+        "Abuses by Ethiopian soldiers are being investigated by the United Nations.",
+        [("090", "IGOUNO", "ETHMIL", "asserted")],
+        True,
+    ),
+    (
+        "conduct through its carrier noun",
+        "UN investigators are examining allegations of abuses by Sudanese troops.",
+        [("090", "IGOUNO", "SDNMIL", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

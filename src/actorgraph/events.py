@@ -85,6 +85,14 @@ _PROPOSALS = {
     "appeal", "bid", "call", "demand", "initiative", "invitation", "offer", "overture", "plan",
     "plea", "proposal", "request", "suggestion", "ultimatum",
 }
+# Nouns that name conduct: an act on one of them ("investigated abuses by the army", "condemned
+# Russia's war crimes") is an act on whoever is named for the conduct.
+_CONDUCT = {
+    "abuse", "atrocity", "corruption", "crime", "crimes", "fraud", "killing", "killings",
+    "massacre", "misconduct", "torture", "violation", "wrongdoing",
+}
+# Nouns that carry their "of" phrase's conduct: "allegations of abuses by Eritrean troops".
+_CONDUCT_CARRIERS = {"accusation", "allegation", "charge", "claim", "evidence", "report"}
 # Nouns that measure out what their "of" phrase names: "a round of sanctions", "a wave of strikes".
 _MEASURES = {
     "round", "package", "wave", "series", "set", "batch", "raft", "spate", "barrage", "salvo", "volley",
@@ -414,6 +422,8 @@ class EventCoder:
                 # The object's own phrase first: "eased sanctions on Syria on Friday".
                 cands = self._preps([*objs, v], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
+            if not args:
+                args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
             if any(a.actor.code for a in args):
                 return args
             # "recaptured Kafr Nabl from rebels": a name the lexicon lacks (often a place) gives
@@ -674,6 +684,16 @@ class EventCoder:
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
+
+    def _conduct_agents(self, tok: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
+        """Who a conduct noun names for it ("abuses by the army", "Russia's war crimes"), also
+        through a carrier ("allegations of abuses by Eritrean troops")."""
+        if tok.lemma_.lower() in _CONDUCT_CARRIERS:
+            tok = next(iter(self._preps([tok], ["of"])), tok)
+        if tok.lemma_.lower() not in _CONDUCT and tok.lower_ not in _CONDUCT:
+            return []
+        owners = [c for c in tok.children if c.dep_ == "poss"] + self._preps([tok], ["by"])
+        return [a for t in owners for a in self._actors(t, found, offset)]
 
     def _proposer(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """Who made the proposal, appeal or call the verb answers: "rejected calls by the UN to
