@@ -358,6 +358,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "hundreds of civilians killed is a mass killing",
+        "More than 300 civilians were killed by government troops in Darfur.",
+        [("202", "SDNMIL", "SDNCVL", "asserted")],
+        True,
+    ),
+    (
+        "hundreds of fighters killed is combat",
+        "The army killed hundreds of rebels.",
+        [("190", "MIL", "REB", "asserted")],
+        True,
+    ),
+    (
+        "chemical weapons dropped",
+        "Syrian warplanes dropped chlorine on the rebels.",
+        [("2041", "SYRMIL", "REB", "asserted")],
+        True,
+    ),
+    (
+        "armed men are irregulars, men alone civilians",
+        "Armed men attacked a checkpoint in Kirkuk.",
+        [("190", "IRQREB", "IRQMIL", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

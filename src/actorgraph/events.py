@@ -591,6 +591,10 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            if c.code == "190" and _civilian(c.target) and _counts_hundreds(doc[c.trigger_token]):
+                # "killed hundreds of civilians": CAMEO's mass killing of non-combatants.
+                rule = f"{c.rule}; hundreds of civilians -> 202"
+                c = out[k] = dataclasses.replace(c, code="202", rule=rule)
             if c.code[:2] == "13" and c.target is None:
                 # "threatened to X unless Baghdad accepted": the threat is made to whom must comply.
                 target = self._condition_subject(doc[c.trigger_token], found, offset)
@@ -910,6 +914,30 @@ def _phrase(t: Any) -> list[Any]:
             if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
                 stack.append(c)
     return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
+
+
+# Verbs of killing whose victims, counted in hundreds or more, make a mass killing.
+_KILLING_VERBS = {"kill", "murder", "slaughter", "execute", "slay"}
+_LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "millions"}
+
+
+def _civilian(actor: Actor | None) -> bool:
+    return actor is not None and actor.code is not None and actor.code.endswith("CVL")
+
+
+def _counts_hundreds(v: Any) -> bool:
+    """Whether the victims of killing verb ``v`` are counted in hundreds or more: "killed
+    hundreds of civilians", "more than 300 people were killed"."""
+    if v.lemma_.lower() not in _KILLING_VERBS:
+        return False
+    victims = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for tok in (t for victim in victims for t in victim.subtree):
+        if tok.lower_ in _LARGE_NUMBERS:
+            return True
+        digits = tok.text.replace(",", "")
+        if tok.like_num and digits.isdigit() and int(digits) >= 100:
+            return True
+    return False
 
 
 def _conditions(v: Any) -> list[Any]:
