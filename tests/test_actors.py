@@ -33,10 +33,23 @@ def mentions(
         ("Afghan migrants moved north.", "Afghan migrants", "AFGCVL"),
         ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
         ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
+        ("The West was silent.", "The West", "WST"),  # a CAMEO region
+        ("Moscow blamed western support for the rebels.", "western", "WST"),
+        ("European troops moved north.", "European troops", "EURMIL"),  # a region's role
     ],
 )
 def test_lexicon_and_agents(pipeline: Pipeline, text: str, name: str, code: str) -> None:
     assert mentions(pipeline, text).get(name) == code
+
+
+def test_a_region_adjective_before_a_place_is_a_direction(pipeline: Pipeline) -> None:
+    assert mentions(pipeline, "Iraqi forces advanced into western Mosul.").get("western") is None
+    assert mentions(pipeline, "Shelling hit the western outskirts.").get("western") is None
+
+
+def test_a_region_is_no_role_s_country(pipeline: Pipeline) -> None:
+    [event] = code_text(pipeline, "Thousands demonstrated against the West in Tehran.").events
+    assert event.target is not None and (event.target.code, event.target.country) == ("WST", None)
 
 
 def test_case_matters_for_abbreviations(pipeline: Pipeline) -> None:
@@ -73,3 +86,11 @@ def test_unknown_names_are_kept_and_flagged(pipeline: Pipeline) -> None:
 def test_a_role_right_before_an_unknown_name_is_its_title(pipeline: Pipeline, text: str, code: str) -> None:
     merged = [m for m in code_text(pipeline, text).mentions if m.origin == "ner+agent"]
     assert len(merged) == 1 and merged[0].code == code
+
+
+def test_every_packaged_region_has_a_cameo_region_code() -> None:
+    from actorgraph.actors import _REGION_CODES
+    from actorgraph.lexicon import load_actor_lexicon
+
+    regions = [a for a in load_actor_lexicon().actors.values() if a.actor_id.startswith("region:")]
+    assert regions and all(a.actor_id.removeprefix("region:") in _REGION_CODES for a in regions)

@@ -112,14 +112,42 @@ def _is_sponsor(doc: Any, after: int) -> bool:
     )
 
 
+# CAMEO's region codes (the West, Europe, the Middle East...): they stand where a country code
+# stands, but no country is meant, so no role takes them as its country.
+_REGION_CODES = frozenset({
+    "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+    "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST",
+})
+
+
 def _country(code: str | None) -> str | None:
     if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
+        return None
+    if code[:3] in _REGION_CODES:
         return None
     return code[:3]
 
 
 def _sector(code: str | None) -> str | None:
     return code[3:6] if code and len(code) >= 6 else None
+
+
+# Nouns of geography: a region's adjective before one of them gives a direction.
+_GEOGRAPHY = {
+    "area", "areas", "bank", "border", "borders", "city", "coast", "corridor", "countryside",
+    "desert", "district", "districts", "edge", "flank", "front", "governorate", "half", "hemisphere",
+    "mountains", "neighborhoods", "neighbourhoods", "outskirts", "part", "parts", "province",
+    "provinces", "region", "regions", "sector", "side", "suburbs", "territory", "town", "towns",
+    "village", "villages",
+}
+
+
+def _before_place(doc: Any, end: int) -> bool:
+    """Whether the word after ``end`` is a place name or a noun of geography."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.ent_type_ in ("GPE", "LOC", "FAC") or nxt.lower_ in _GEOGRAPHY
 
 
 class ActorCoder:
@@ -190,6 +218,8 @@ class ActorCoder:
             start, origin = span.start, "lexicon"
             actor_id: str | None = form.actor_id
             country, sector = _country(code), _sector(code)
+            if kind == "adjective" and form.actor_id.startswith("region:") and _before_place(doc, span.end):
+                continue  # "western Syria", "the western outskirts": a direction, not the West
             if kind == "adjective" and start > 0 and doc[start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia" are a people, not Albania: civilians, whose
                 # country is where they live (the place's country, from context).
@@ -245,7 +275,9 @@ class ActorCoder:
             if owned is not None and owned.code and owned.kind not in _STATE_KINDS and owned.kind != "person":
                 code: str | None = owned.code  # "Hezbollah fighters" stay Hezbollah
             else:
-                code = country + entry.code if country else entry.code
+                # "European troops" are Europe's (EURMIL), though Europe is no one's country.
+                home = country or (owned.code if owned is not None and owned.code in _REGION_CODES else None)
+                code = home + entry.code if home else entry.code
             first = min(owner.first, span.start) if owner else span.start
             last = max(owner.last, span.end) if owner else span.end
             prev = out[-1] if out else None

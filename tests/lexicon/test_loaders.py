@@ -15,7 +15,7 @@ from actorgraph.lexicon import (
     load_event_lexicon,
 )
 
-TABLES = ("countries.tsv", "organizations.tsv", "metonyms.tsv", "people.tsv", "agents.tsv",
+TABLES = ("countries.tsv", "regions.tsv", "organizations.tsv", "metonyms.tsv", "people.tsv", "agents.tsv",
           "verbs.tsv", "nouns.tsv")
 PUTIN = "person:vladimir-putin"
 

@@ -165,11 +165,11 @@ def _read(name: str, columns: tuple[Column, ...], folder: Path | None) -> list[R
     return parse_table(f"lexicon/data/{name}", res.read_text(encoding="utf-8"), columns)
 
 
-def _load_countries(b: _Builder, rows: Iterable[Row]) -> None:
+def _load_countries(b: _Builder, rows: Iterable[Row], prefix: str = "country") -> None:
     for row in rows:
         iso3 = row.one("iso3")
-        actor_id = f"country:{iso3}"
-        b.add(row, actor_id, row.one("name"), "country", [Term(iso3)])
+        actor_id = f"{prefix}:{iso3}"
+        b.add(row, actor_id, row.one("name"), prefix, [Term(iso3)])
         for text in (row.one("name"), *row.many("aliases")):
             b.form(row, text, actor_id, "name", iso3)
         for text in row.many("adjectives"):
@@ -237,6 +237,7 @@ def _packaged() -> ActorLexicon:
 def _build(folder: Path | None) -> ActorLexicon:
     b = _Builder()
     _load_countries(b, _read("countries.tsv", COUNTRY_COLUMNS, folder))
+    _load_countries(b, _read("regions.tsv", COUNTRY_COLUMNS, folder), "region")
     _load_named(b, _read("organizations.tsv", ORGANIZATION_COLUMNS, folder), "org")
     _load_named(b, _read("metonyms.tsv", METONYM_COLUMNS, folder), "seat")
     _load_people(b, _read("people.tsv", PEOPLE_COLUMNS, folder))
