@@ -382,6 +382,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a verb with a preposition's object: on strike",
+        "Nigerian workers went on strike over fuel prices.",
+        [("143", "NGACVL", "NGAGOV", "asserted")],
+        True,
+    ),
+    (
+        "a verb with a preposition's object: on alert",
+        "Egypt's army is on alert.",
+        [("152", "EGYMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "a verb with a preposition's object: into custody, passive",
+        "An Australian journalist was taken into custody by Chinese police in Beijing.",
+        [("173", "CHNCOP", "AUSMED", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

@@ -502,6 +502,14 @@ class EventCoder:
     @staticmethod
     def _match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
         parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES}
+        # "went on strike", "was taken into custody": a preposition and its object's lemma.
+        parts |= {
+            f"{c.lower_} {g.lemma_.lower()}"
+            for c in v.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
         objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in _of_objects(m)]

@@ -24,7 +24,8 @@ _SLOT = r"dobj|dative|[a-z]+"
 VERB_COLUMNS = (
     Column("code", r"\d{3,4}"),
     Column("lemma", _WORD),
-    Column("particle", _WORD, optional=True),
+    # A particle ("back"), or a preposition and its object's lemma ("into custody", "on alert").
+    Column("particle", rf"{_WORD}( {_WORD})?", optional=True),
     Column("object", _WORD, multi=True, optional=True),
     Column("target", _SLOT, multi=True, optional=True),
 )
