@@ -34,6 +34,8 @@ def mentions(
         ("Daesh fighters moved north.", "Daesh fighters", "IMGMUSISI"),
         ("The Da’wa Party wrote.", "Da’wa Party", "IRQPTY"),  # typographic apostrophe
         ("The West was silent.", "The West", "WST"),  # a CAMEO region
+        ("Relief agencies moved north.", "Relief agencies", "NGO"),
+        ("Anti-government protesters moved north.", "Anti-government protesters", "OPP"),  # not GOV
         ("Moscow blamed western support for the rebels.", "western", "WST"),
         ("European troops moved north.", "European troops", "EURMIL"),  # a region's role
     ],
