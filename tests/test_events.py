@@ -400,6 +400,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "protesters' violence is a riot",
+        "Demonstrators attacked police with stones in Cairo.",
+        [("145", "EGYCVL", "EGYCOP", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

@@ -599,6 +599,10 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            if c.code[:2] in ("18", "19") and _protesters(c.source):
+                # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
+                # violent protest or riot (145), not as an armed assault.
+                c = out[k] = dataclasses.replace(c, code="145", rule=f"{c.rule}; by protesters -> 145")
             if c.code == "190" and _civilian(c.target) and _counts_hundreds(doc[c.trigger_token]):
                 # "killed hundreds of civilians": CAMEO's mass killing of non-combatants.
                 rule = f"{c.rule}; hundreds of civilians -> 202"
@@ -927,6 +931,14 @@ def _phrase(t: Any) -> list[Any]:
 # Verbs of killing whose victims, counted in hundreds or more, make a mass killing.
 _KILLING_VERBS = {"kill", "murder", "slaughter", "execute", "slay"}
 _LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "millions"}
+
+
+# Words for people demonstrating: their violence is a riot.
+_PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
+
+
+def _protesters(actor: Actor | None) -> bool:
+    return actor is not None and any(w.lower() in _PROTESTER_WORDS for w in actor.text.split())
 
 
 def _civilian(actor: Actor | None) -> bool:
