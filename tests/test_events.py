@@ -406,6 +406,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an attack by aircraft is an air strike, on a base of the military",
+        "Ukrainian drones struck a Russian airbase in Crimea.",
+        [("195", "UKRMIL", "RUSMIL", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

@@ -599,6 +599,9 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            if c.code == "190" and _aircraft(c.source):
+                # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
+                c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
             if c.code[:2] in ("18", "19") and _protesters(c.source):
                 # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
                 # violent protest or riot (145), not as an armed assault.
@@ -935,6 +938,17 @@ _LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "mi
 
 # Words for people demonstrating: their violence is a riot.
 _PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
+
+
+# Words for aircraft: an attack by them is an air strike.
+_AIRCRAFT_WORDS = {
+    "aircraft", "bomber", "bombers", "drone", "drones", "helicopter", "helicopters", "jet", "jets",
+    "warplane", "warplanes",
+}
+
+
+def _aircraft(actor: Actor | None) -> bool:
+    return actor is not None and any(w.lower() in _AIRCRAFT_WORDS for w in actor.text.split())
 
 
 def _protesters(actor: Actor | None) -> bool:
