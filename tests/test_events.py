@@ -28,7 +28,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "agent + adjective",
         "Iranian drones attacked a US base in eastern Syria.",
-        [("190", "IRNMIL", "USAMIL", "asserted")],
+        [("195", "IRNMIL", "USAMIL", "asserted")],
         True,
     ),
     (
@@ -697,7 +697,7 @@ def test_trigger_and_actor_spans_point_into_the_text(pipeline: Pipeline) -> None
 
 def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
     coded = code_text(pipeline, "The Pentagon said that Iranian drones had attacked a US base.", DAY)
-    attack = [e for e in coded.events if e.code == "190"]
+    attack = [e for e in coded.events if e.code == "195"]
     assert attack and attack[0].attributed_to is not None
     assert attack[0].attributed_to.code == "USAMIL"
 
