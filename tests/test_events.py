@@ -106,7 +106,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "object control, request",
         "The minister urged Turkey to withdraw its troops from Syria.",
-        [("020", "GOV", "TUR", "asserted"), ("0874", "TURMIL", "SYR", "request")],
+        [("0256", "GOV", "TUR", "asserted"), ("0874", "TURMIL", "SYR", "request")],  # de-escalation
         False,
     ),
     (
@@ -143,13 +143,13 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "reported demand: 'must' on the clause's subject",
         "Egypt said Israel must withdraw its troops from Gaza.",
-        [("100", "EGY", "ISR", "asserted"), ("0874", "ISRMIL", "PSE", "request")],
+        [("106", "EGY", "ISR", "asserted"), ("0874", "ISRMIL", "PSE", "request")],  # withdrawal
         True,
     ),
     (
         "reported appeal: 'should'",
         "The French minister said Germany should lift its restrictions on French goods.",
-        [("020", "FRAGOV", "DEU", "asserted")],
+        [("0251", "FRAGOV", "DEU", "asserted")],  # easing of restrictions
         False,
     ),
     (
@@ -409,6 +409,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "an attack by aircraft is an air strike, on a base of the military",
         "Ukrainian drones struck a Russian airbase in Crimea.",
         [("195", "UKRMIL", "RUSMIL", "asserted")],
+        True,
+    ),
+    (
+        "a demand is coded by what it asks for",
+        "The EU demanded that Russia withdraw its troops from Georgia.",
+        [("106", "IGOEUREEC", "RUS", "asserted"), ("0874", "RUSMIL", "GEO", "asserted")],
+        True,
+    ),
+    (
+        "a demand for a leadership change",
+        "The opposition demanded that the president step down.",
+        [("1041", "OPP", "GOV", "asserted"), ("0831", "GOV", None, "asserted")],
         True,
     ),
     (

@@ -153,6 +153,17 @@ _INTENT_CODES = {
     "0871": "0356",
     "08": "035",
 }
+# A demand (100) or appeal (020) is coded by what it asks for, when that is a coded act:
+# "demanded that Gaddafi relinquish power" 1041, "called on Israel to release the prisoners"
+# 0253 (codebook roots 02 and 10, whose subcodes follow the acts of roots 04-08).
+_DEMAND_CODES = {
+    "0831": "1041", "083": "104", "081": "1051", "082": "1052", "084": "1053", "085": "1054",
+    "086": "1055", "0871": "107", "0874": "106", "087": "1056", "04": "108", "05": "102", "07": "103",
+}
+_APPEAL_CODES = {
+    "0831": "0241", "083": "024", "081": "0251", "082": "0252", "084": "0253", "085": "0254",
+    "086": "0255", "087": "0256", "045": "028", "04": "026", "05": "022", "06": "021", "07": "023",
+}
 # Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
 HEADLINE_MAX_WORDS = 12
 # Codes a state carries out with its armed forces: show of force, fighting, mass violence,
@@ -590,7 +601,11 @@ class EventCoder:
                 continue
             if head.target is None and c.target is not None and not _same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
-                out[g] = dataclasses.replace(head, target=c.target, rule=rule)
+                head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
+            asked = _asked_code(head.code, c.code)
+            if asked is not None:
+                rule = f"{head.rule}; asks for {c.code} -> {asked}"
+                out[g] = dataclasses.replace(head, code=asked, rule=rule)
         for k, c in enumerate(out):
             threat = _threat_code(c.code) if c.modality == "future" else None
             if threat is not None and _conditions(doc[c.trigger_token]):
@@ -843,6 +858,14 @@ class EventCoder:
                     speaker,
                     trig.i,
                 )
+
+
+def _asked_code(head: str, act: str) -> str | None:
+    """The specific demand or appeal code for a generic one (100, 020) asking for ``act``."""
+    table = _DEMAND_CODES if head == "100" else _APPEAL_CODES if head == "020" else None
+    if table is None:
+        return None
+    return next((table[p] for p in (act[:4], act[:3], act[:2]) if p in table), None)
 
 
 def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str]) -> str | None:
