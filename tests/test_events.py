@@ -424,6 +424,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "'they' continues the plural subject of the sentence before",
+        "Kenyan troops raided a camp in Somalia. Hours later they were ambushed by militants.",
+        [("190", "KENMIL", None, "asserted"), ("190", "SOMREB", "KENMIL", "asserted")],
+        False,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

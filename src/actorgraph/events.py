@@ -315,6 +315,19 @@ class EventCoder:
                     arg = self._actor(outer[0], found, offset)
                     if arg is not None:
                         return _pronoun(t, arg.actor, offset)
+            if t.lower_ == "they" and t.sent.start > 0:
+                # "Ethiopian troops attacked X. Hours later they were ambushed": a sentence's
+                # "they" continues the plural subject of the sentence before.
+                before = t.doc[t.sent.start - 1].sent
+                subjects = [
+                    f
+                    for f in found
+                    if before.start <= f.first and f.last <= before.end and f.mention.code
+                    and t.doc[f.first : f.last].root.dep_ in ("nsubj", "nsubjpass")
+                    and t.doc[f.first : f.last].root.tag_ in ("NNS", "NNPS")
+                ]
+                if subjects:
+                    return _pronoun(t, subjects[-1].mention, offset)
             return None
         if hit is None and t.lower_ in _PRONOUNS:
             before = [f for f in found if f.last <= t.i and _is_person(f.mention)]
