@@ -219,7 +219,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "protest",
         "Thousands of protesters demonstrated against the Georgian government.",
-        [("141", "CVL", "GEOGOV", "asserted")],
+        [("141", "GEOCVL", "GEOGOV", "asserted")],
         True,
     ),
     (
@@ -428,6 +428,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "Kenyan troops raided a camp in Somalia. Hours later they were ambushed by militants.",
         [("190", "KENMIL", None, "asserted"), ("190", "SOMREB", "KENMIL", "asserted")],
         False,
+    ),
+    (
+        "under pressure from: the subject suffers the 'from' phrase's act",
+        "The Kenyan government is under pressure from the opposition.",
+        [("100", "KENOPP", "KENGOV", "asserted")],
+        True,
+    ),
+    (
+        "came under fire from",
+        "The UN convoy came under fire from rebels near Goma.",
+        [("190", "CODREB", "IGOUNO", "asserted")],
+        True,
+    ),
+    (
+        "a popular role addresses its own government",
+        "Students demanded that the Kenyan parliament reject the bill.",
+        [("100", "KENCVL", "KENLEG", "asserted")],
+        False,
+    ),
+    (
+        "a demand by no one on no one named is no event",
+        "Kenya's deputy president refused to resign despite growing pressure.",
+        [("124", "KENGOV", None, "asserted")],
+        True,
     ),
     (
         "withdrawal from a place is from its country",
@@ -735,3 +759,12 @@ def test_leader_code_depends_on_the_document_date(pipeline: Pipeline) -> None:
     # After his term the lexicon has no office for him: the name alone is not coded USAGOV.
     later = code_text(pipeline, "Obama visited Turkey.", dt.date(2020, 5, 1)).events
     assert all((e.source is None or e.source.code != "USAGOV") for e in later)
+
+
+def test_a_domestic_event_is_placed_in_its_country_not_the_story_s(pipeline: Pipeline) -> None:
+    text = (
+        "Fighting continued in Idlib and Aleppo.\n\n"
+        "The Iraqi government is under pressure from Iraqi clerics."
+    )
+    [event] = [e for e in code_text(pipeline, text, DAY).events if e.code == "100"]
+    assert event.location is not None and (event.location.country, event.location.inferred) == ("IRQ", True)

@@ -778,6 +778,14 @@ class EventCoder:
         pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
         if pat is None:
             return []
+        if n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.pos_ in ("VERB", "AUX"):
+            # "Abadi is under pressure from the militias", "the convoy came under attack by
+            # rebels": the clause's subject suffers the act of the "from"/"by" phrase.
+            verb = n.head.head
+            doers = [a for t in self._preps([n, verb], ["from", "by"])
+                     for a in self._actors(t, found, offset)]
+            sufferers = self._subject_args(verb, found, offset)
+            return list(self._pairs(n, pat.code, pat.rule, doers, sufferers, found, offset, verb))
         sources: list[_Arg] = []
         for c in n.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and c.lemma_.lower() not in pat.modifiers:
@@ -808,6 +816,8 @@ class EventCoder:
                     self._pairs(n, pat.code, pat.rule, parties[:1], parties[1:], found, offset, anchor)
                 )
         targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
+        if not targets and pat.code[:2] == "10":
+            return []  # "despite growing pressure": a demand on no one named is no event
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))
 
     def _pairs(

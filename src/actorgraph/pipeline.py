@@ -83,7 +83,26 @@ def _home_institution(event: Event) -> Event:
     KENLEG. Only those institutions, and only as the target: soldiers and police a population
     faces may be another state's."""
     source, target = event.source, event.target
-    if source is None or target is None or source.country is None or target.country is not None:
+    if source is None or target is None:
+        return event
+    if (
+        source.country is None
+        and target.country is not None
+        and source.code in _HOME_SECTORS | {"REB"}
+        and target.sector in _HOME_INSTITUTIONS
+        and event.code[:2] not in ("18", "19", "20")
+    ):
+        # The converse, short of violence: "Shiite militiamen put pressure on the Iraqi prime
+        # minister", "protesters demanded that the Bangladeshi prime minister quit".
+        country = target.country
+        own = dataclasses.replace(source, code=country + (source.code or ""), country=country)
+        return dataclasses.replace(
+            event,
+            source=own,
+            rule=f"{event.rule}; source is the target's own ({country})",
+            confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
+        )
+    if source.country is None or target.country is not None:
         return event
     if source.sector not in _HOME_SECTORS or target.code not in _HOME_INSTITUTIONS:
         return event
@@ -192,6 +211,21 @@ def _unattributed(event: Event, here: str | None) -> Event:
         rule=f"{event.rule}; unidentified attackers, coded to the place's country",
         confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
     )
+
+
+def _domestic_place(event: Event, gazetteer: Gazetteer) -> Event:
+    """An event between two actors of one country, with no place named, happens in that
+    country rather than in the document's main one: "Shiite militiamen put pressure on the
+    Iraqi prime minister", in a story about Syria, is placed in Iraq (inferred)."""
+    loc, src, tgt = event.location, event.source, event.target
+    if loc is None or not loc.inferred or src is None or tgt is None:
+        return event
+    if src.country is None or src.country != tgt.country or src.country == loc.country:
+        return event
+    home = gazetteer.country(src.country)
+    if home is None:
+        return event
+    return dataclasses.replace(event, location=dataclasses.replace(home, inferred=True))
 
 
 def _protested_against(event: Event) -> Event:
@@ -340,7 +374,8 @@ class Pipeline:
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = with_context_country(_said_in(event, found_quotes), focus, here)
                 event = _imposed_on(_withdrawn_from(event))
-                events.append(_retaken_from(_protested_against(_unattributed(event, here)), focus))
+                event = _retaken_from(_protested_against(_unattributed(event, here)), focus)
+                events.append(_domestic_place(event, self.gazetteer))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
