@@ -454,6 +454,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a vowed act of repression is a threat",
+        "The president vowed to crush the rebels.",
+        [("137", "GOV", "REB", "asserted")],
+        True,
+    ),
+    (
+        "a sworn fight is a threat of force",
+        "Ethnic Albanians have sworn to fight.",
+        [("138", "CVL", None, "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

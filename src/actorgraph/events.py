@@ -141,6 +141,10 @@ _REFUSAL_CODES = {
     "06": "121",
     "07": "122",
 }
+# Words that vow what they govern; a vowed act of force is a threat ("vowed to crush the
+# rebels", "have sworn to fight": 138), of repression 137 (codebook root 13).
+_VOW_WORDS = {"vow", "swear", "sworn", "pledge", "promise"}
+_VOW_CODES = {"18": "138", "19": "138", "20": "138", "17": "137"}
 # Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
 _INTENT_CODES = {
     "045": "039",
@@ -600,7 +604,8 @@ class EventCoder:
             head = out[g]
             if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
                 dropped.add(k)
-            if c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12"):
+            vowed = head.code[:2] == "03" and c.code[:2] == "13"  # "vowed to crush": a threat
+            if vowed or (c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12")):
                 # "agreed to reopen the border", "refused to release the hostages": one intent or
                 # refusal, coded by what is intended or refused (035, 1243).
                 dropped.add(g)
@@ -836,6 +841,7 @@ class EventCoder:
         modality = self._modality(anchor)
         intent = _intent_code(code, anchor, _INTENT_WORDS, _INTENT_CODES)
         refusal = _intent_code(code, anchor, _REFUSAL_WORDS, _REFUSAL_CODES)
+        intent = intent or _intent_code(code, anchor, _VOW_WORDS, _VOW_CODES)
         if intent is None and modality == "future" and code[:2] == "07":
             # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
             intent = "033"
