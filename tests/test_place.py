@@ -99,3 +99,9 @@ def test_a_country_named_in_the_phrase_bounds_its_parts(
 ) -> None:
     [event] = code_text(pipeline, text, dt.date(2024, 3, 14)).events
     assert event.location is not None and (event.location.name, event.location.country) == (name, country)
+
+
+def test_a_person_s_first_name_is_no_place(pipeline: Pipeline) -> None:
+    # "Laurent" is also a town in French Guiana.
+    [event] = code_text(pipeline, "Rebels in Mali rejected an appeal from President Laurent Dumas.").events
+    assert event.location is not None and event.location.country == "MLI"

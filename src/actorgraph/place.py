@@ -232,7 +232,11 @@ def _candidates(doc: Any, tok: Any) -> list[str]:
     names.append(" ".join(w.text for w in words))
     for name in list(names):
         names += [p.strip() for p in name.split(",") if p.strip()]
-    names += [w.text for w in words if w.pos_ == "PROPN"]
+    # A person's first or last name alone is no place ("an appeal from President Laurent
+    # Gbagbo" is not from the town of Laurent); the whole name is still tried above.
+    person = any(ent.label_ == "PERSON" and ent.start <= tok.i < ent.end for ent in doc.ents)
+    if not person:
+        names += [w.text for w in words if w.pos_ == "PROPN"]
     # A lone lower-case word is a particle ("al", "el") or a common noun, never a place name;
     # nor is a month or a weekday ("on March 1": not the English town of March).
     return list(
