@@ -466,6 +466,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "aid sent to a place goes to its country",
+        "The EU sent food aid to Gaza.",
+        [("073", "IGOEUREEC", "PSE", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
@@ -651,7 +657,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "contributing troops, declared ready: an intent",
         "Ghana is ready to contribute 800 troops to the mission in Mali.",
-        [("033", "GHA", None, "asserted")],
+        [("033", "GHA", "MLI", "asserted")],
         False,
     ),
     (

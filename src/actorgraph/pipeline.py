@@ -213,6 +213,21 @@ def _unattributed(event: Event, here: str | None) -> Event:
     )
 
 
+def _aided_place(event: Event, here: str | None) -> Event:
+    """Aid, troops or protection given or pledged to a place go to its country: "ready to
+    contribute 4,000 troops to a peacekeeping force in Liberia" -> LBR. The event's place,
+    else the one country the sentence names (``here``)."""
+    if not (event.code[:2] == "07" or event.code[:3] == "033") or (event.target and event.target.code):
+        return event
+    loc = event.location
+    country = loc.country if loc is not None and not loc.inferred and loc.country else here
+    if not country:
+        return event
+    target = Actor(loc.name if loc is not None and loc.country == country else country, country,
+                   None, country, None)
+    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
+
+
 def _domestic_place(event: Event, gazetteer: Gazetteer) -> Event:
     """An event between two actors of one country, with no place named, happens in that
     country rather than in the document's main one: "Shiite militiamen put pressure on the
@@ -373,7 +388,7 @@ class Pipeline:
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = with_context_country(_said_in(event, found_quotes), focus, here)
-                event = _imposed_on(_withdrawn_from(event))
+                event = _aided_place(_imposed_on(_withdrawn_from(event)), here)
                 event = _retaken_from(_protested_against(_unattributed(event, here)), focus)
                 events.append(_domestic_place(event, self.gazetteer))
             antecedent = last_person(found) or antecedent
