@@ -472,6 +472,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "restrictions imposed against a country's goods",
+        "Italy imposed restrictions against Chinese goods.",
+        [("172", "ITA", "CHN", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
