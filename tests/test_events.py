@@ -478,6 +478,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "readiness to impose martial law is a threat, on the country",
+        "The Iraqi government said it is prepared to impose martial law.",
+        [("1324", "IRQGOV", "IRQ", "asserted")],
+        False,
+    ),
+    (
+        "readiness denied is no threat",
+        "The militias are ill prepared to fight without air support.",
+        [("190", "REB", None, "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

@@ -141,10 +141,12 @@ _REFUSAL_CODES = {
     "06": "121",
     "07": "122",
 }
-# Words that vow what they govern; a vowed act of force is a threat ("vowed to crush the
-# rebels", "have sworn to fight": 138), of repression 137 (codebook root 13).
-_VOW_WORDS = {"vow", "swear", "sworn", "pledge", "promise"}
-_VOW_CODES = {"18": "138", "19": "138", "20": "138", "17": "137"}
+# Words that vow, or declare readiness for, what they govern: a harm so announced is a threat
+# ("vowed to crush the rebels" 137, "have sworn to fight" 138, "is prepared to impose martial
+# law" 1324), coded by _threat_code (codebook root 13).
+_VOW_WORDS = {
+    "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
+}
 # Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
 _INTENT_CODES = {
     "045": "039",
@@ -841,7 +843,12 @@ class EventCoder:
         modality = self._modality(anchor)
         intent = _intent_code(code, anchor, _INTENT_WORDS, _INTENT_CODES)
         refusal = _intent_code(code, anchor, _REFUSAL_WORDS, _REFUSAL_CODES)
-        intent = intent or _intent_code(code, anchor, _VOW_WORDS, _VOW_CODES)
+        vow = _governing_word(anchor, _VOW_WORDS) if intent is None and code[:2] in _HARM_ROOTS else None
+        # "ill prepared to fight", "is not ready to attack": denied readiness is no threat.
+        if vow is not None:
+            deniers = [*vow.children, *(vow.head.children if vow.dep_ == "acomp" else [])]
+            if not any(c.dep_ == "neg" or c.lower_ in _DENIERS for c in deniers):
+                intent = _threat_code(code)
         if intent is None and modality == "future" and code[:2] == "07":
             # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
             intent = "033"
@@ -904,14 +911,22 @@ def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str])
     A scheduled act ("will visit next week") stays what it is, with future modality; aid
     announced ("will send food aid") is aid pledged, a 033 (see ``_pairs``).
     """
+    if _governing_word(anchor, words) is None:
+        return None
+    return next((codes[p] for p in (code[:3], code[:2]) if p in codes), None)
+
+
+# Modifiers that deny a readiness word ("ill prepared to fight", "not ready to").
+_DENIERS = {"ill", "poorly", "not", "never", "hardly", "n't"}
+
+
+def _governing_word(anchor: Any, words: set[str]) -> Any | None:
+    """The word of ``words`` whose complement ``anchor`` is ("ready to [send]"), or None."""
     node = anchor
     while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
         head = node.head
         if node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in words:
-            for prefix in (code[:3], code[:2]):
-                if prefix in codes:
-                    return codes[prefix]
-            return None
+            return head
         if node.dep_ == "ccomp":
             break
         node = head
@@ -1033,13 +1048,22 @@ def _conditions(v: Any) -> list[Any]:
     return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
 
 
+# Roots of harmful acts, which a vow or a declared readiness makes threats.
+_HARM_ROOTS = {"14", "16", "17", "18", "19", "20"}
+
+
 def _threat_code(code: str) -> str | None:
-    """The 13x code of threatening a harmful act: force 138, sanctions and broken ties 131x,
-    repression 137, protest 133; None for a cooperative act (a conditional offer is not a threat)."""
+    """The 13x code of threatening a harmful act: force 138 (blockade 1381, occupation 1382),
+    sanctions and broken ties 131x, curfews and martial law 132x, repression 137, protest 133;
+    None for a cooperative act (a conditional offer is not a threat)."""
+    if code in ("191", "192"):
+        return {"191": "1381", "192": "1382"}[code]
     if code[:2] in ("15", "18", "19", "20"):
         return "138"
     if code.startswith("161"):
         return "1313"
+    if code.startswith("172"):
+        return "132" + code[3:]
     if code[:2] == "16":
         return "1312"
     if code[:2] == "17":

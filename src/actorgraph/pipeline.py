@@ -174,7 +174,9 @@ def _withdrawn_from(event: Event) -> Event:
 # Measures a government takes on a population (curfews, martial law, bans on parties, and their
 # easing): with no target named, the population of the place, else of the government's own
 # country ("Turkish authorities imposed a curfew in Cizre", "declared martial law").
-_ON_POPULATION = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814"}
+_ON_POPULATION = {
+    "1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1321", "1322", "1323", "1324",
+}
 # The unspecified parents only with a place named: "imposed restrictions" alone may be on trade.
 _ON_PLACE = {"172", "081"}
 
