@@ -490,6 +490,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an offer's infinitive parsed as an adverbial clause",
+        "Qatar offered on Monday to mediate between Sudan and Chad.",
+        [("039", "QAT", "SDN", "asserted"), ("039", "QAT", "TCD", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],

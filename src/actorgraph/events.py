@@ -923,10 +923,14 @@ _DENIERS = {"ill", "poorly", "not", "never", "hardly", "n't"}
 def _governing_word(anchor: Any, words: set[str]) -> Any | None:
     """The word of ``words`` whose complement ``anchor`` is ("ready to [send]"), or None."""
     node = anchor
-    while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
+    while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl") and node.head.i != node.i:
         head = node.head
-        if node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in words:
+        # "offered on Thursday to mediate": an infinitive the parser hung as an adverbial clause.
+        infinitive = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ in ("xcomp", "acomp") or infinitive) and head.lemma_.lower() in words:
             return head
+        if node.dep_ == "advcl":
+            break
         if node.dep_ == "ccomp":
             break
         node = head
@@ -1079,7 +1083,10 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""
     node = t
     for _ in range(_GOVERN_STEPS):
-        if node.dep_ not in _GOVERNED_DEPS or node.head.i == node.i:
+        # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
+        # to mediate") is its complement too; only when it heads straight to an intent.
+        intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
+        if (node.dep_ not in _GOVERNED_DEPS and not intent) or node.head.i == node.i:
             return None
         node = node.head
         if node.i in governors:
