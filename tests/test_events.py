@@ -496,6 +496,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "owning up to an act of one's own side is 015, on the act's target",
+        "Tehran admitted that Iranian forces had shot down the Ukrainian airliner.",
+        [("190", "IRNMIL", "UKR", "asserted"), ("015", "IRNGOV", "UKR", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
@@ -810,3 +816,8 @@ def test_a_domestic_event_is_placed_in_its_country_not_the_story_s(pipeline: Pip
     )
     [event] = [e for e in code_text(pipeline, text, DAY).events if e.code == "100"]
     assert event.location is not None and (event.location.country, event.location.inferred) == ("IRQ", True)
+
+
+def test_denying_an_act_of_one_s_own_side_is_not_owning_up(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Moscow denied that Russian troops had shelled the market.", DAY)
+    assert "015" not in {e.code for e in coded.events}

@@ -589,7 +589,12 @@ class EventCoder:
                 noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
-        return _dedupe(self._govern(doc, out, found, offset))
+        governed = self._govern(doc, out, found, offset)
+        admissions = [a for c in governed if (a := _admission(doc, c, offset)) is not None]
+        # The admission replaces what the verb alone coded ("admitted that its forces...": not
+        # an admission addressed to its own forces).
+        owned = {a.trigger_token for a in admissions}
+        return _dedupe([c for c in governed if c.trigger_token not in owned] + admissions)
 
     def _govern(self, doc: Any, codings: list[Coding], found: Sequence[Found], offset: int) -> list[Coding]:
         """Fold acts governed by an appeal, intent, demand, rejection or threat into it."""
@@ -1097,6 +1102,31 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
 def _of_objects(noun: Any) -> list[Any]:
     preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
     return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+# Speech verbs that own up to what their clause says ("Kyiv acknowledged that Ukrainian drones
+# had struck the airbase"): when the act is the speaker's side's, CAMEO codes 015.
+_ADMISSIONS = {"acknowledge", "admit", "concede", "confess"}
+
+
+def _admission(doc: Any, c: Coding, offset: int) -> Coding | None:
+    """The 015 event of a speaker who acknowledges an act of its own side, else None."""
+    node = doc[c.trigger_token]
+    for _ in range(_GOVERN_STEPS):
+        if node.dep_ == "ccomp" or node.head.i == node.i:
+            break
+        node = node.head
+    verb, speaker, source = node.head, c.attributed_to, c.source
+    if node.dep_ != "ccomp" or verb.lemma_.lower() not in _ADMISSIONS or speaker is None or source is None:
+        return None
+    own = _same_side(speaker, source) or (speaker.country is not None and speaker.country == source.country)
+    if not own or c.modality != "asserted":
+        return None
+    span = Span(offset + verb.idx, offset + verb.idx + len(verb.text), verb.text)
+    rule = f"verb '{verb.lemma_.lower()}' that its own side acted -> 015"
+    return Coding(
+        "015", span, speaker, c.target, "asserted", rule, c.confidence, c.sentence_start, None, verb.i
+    )
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
