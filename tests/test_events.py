@@ -502,6 +502,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a war between two named sides is an event",
+        "Russia's war against Ukraine entered its third year.",
+        [("190", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
         "withdrawal from a place is from its country",
         "Russian troops withdrew from Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
@@ -821,3 +827,8 @@ def test_a_domestic_event_is_placed_in_its_country_not_the_story_s(pipeline: Pip
 def test_denying_an_act_of_one_s_own_side_is_not_owning_up(pipeline: Pipeline) -> None:
     coded = code_text(pipeline, "Moscow denied that Russian troops had shelled the market.", DAY)
     assert "015" not in {e.code for e in coded.events}
+
+
+def test_a_war_named_as_the_setting_is_no_event(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Prices rose during the Syrian war.", DAY)
+    assert coded.events == ()

@@ -830,6 +830,8 @@ class EventCoder:
         targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
+        if pat.noun in _BACKGROUND_NOUNS and not (sources and targets):
+            return []  # "the Syrian war", "a possible war against Iraq": the setting, not an act
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))
 
     def _pairs(
@@ -1012,6 +1014,9 @@ _KILLING_VERBS = {"kill", "murder", "slaughter", "execute", "slay"}
 _LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "millions"}
 
 
+# Event nouns that mostly name a story's setting: an event only between two named sides
+# ("Russia's war against Ukraine", "the occupation of Crimea by Russia").
+_BACKGROUND_NOUNS = {"war", "occupation"}
 # Words for people demonstrating: their violence is a riot.
 _PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
 
