@@ -105,3 +105,13 @@ def test_a_person_s_first_name_is_no_place(pipeline: Pipeline) -> None:
     # "Laurent" is also a town in French Guiana.
     [event] = code_text(pipeline, "Rebels in Mali rejected an appeal from President Laurent Dumas.").events
     assert event.location is not None and event.location.country == "MLI"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Britain", "GBR"), ("Burma", "MMR"), ("Palestine", "PSE"), ("Côte d'Ivoire", "CIV")],
+)
+def test_the_lexicon_s_names_of_states_are_places(pipeline: Pipeline, name: str, iso3: str) -> None:
+    # GeoNames knows "Palestine" as a town in Texas and not "Britain" at all.
+    loc = pipeline.gazetteer.lookup(name)
+    assert loc is not None and (loc.country, loc.precision) == (iso3, "country")

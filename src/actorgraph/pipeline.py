@@ -333,7 +333,12 @@ class Pipeline:
             for f in self.actors.lexicon.forms
             if f.role == "adjective" and f.actor_id.startswith("country:")
         }
-        self.gazetteer = Gazetteer(demonyms)
+        names = {
+            f.text: f.actor_id.split(":", 1)[1]
+            for f in self.actors.lexicon.forms
+            if f.role == "name" and f.actor_id.startswith("country:")
+        }
+        self.gazetteer = Gazetteer(demonyms, names)
         self.forms_by_text: dict[str, list[NameForm]] = {}
         for f in self.actors.lexicon.forms:
             self.forms_by_text.setdefault(f.text, []).append(f)

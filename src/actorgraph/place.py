@@ -52,11 +52,19 @@ _CODE = re.compile(r"^[A-Z]{2,4}$")
 class Gazetteer:
     """Names of countries and cities to :class:`Location` records; loaded once per process."""
 
-    def __init__(self, demonyms: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, demonyms: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None
+    ) -> None:
         self.places = _index()
         self.alternatives = _alternatives()
         self.demonyms = dict(demonyms or {})  # "Iraqi" -> "IRQ", for "on Iraqi soil"
         self.countries = {loc.country: loc for loc in _countries().values() if loc.country}
+        # The actor lexicon's names of states ("Britain", "Burma", "Côte d'Ivoire"): a state
+        # before any town of that name ("Palestine" is not the Texan town). Not abbreviations:
+        # "US", "UK" mostly modify the actor they name ("US servicemen"), not a place.
+        self.names = {
+            n: iso3 for n, iso3 in (names or {}).items() if iso3 in self.countries and not n.isupper()
+        }
 
     def territory(self, doc: Any, tok: Any) -> Location | None:
         """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun."""
@@ -80,6 +88,9 @@ class Gazetteer:
         name = " ".join(name.split()).strip(" ,;:.")
         if name.lower().startswith("the "):
             name = name[4:]
+        state = self.names.get(name)
+        if state is not None:
+            return dataclasses.replace(self.countries[state], name=name)
         if prefer is not None:
             local = next((c for c in self.alternatives.get(name, ()) if c.country == prefer), None)
             if local is not None:
@@ -299,7 +310,8 @@ def locate(
             if mod.dep_ in ("compound", "nmod") and (loc := _lookup(doc, mod, gazetteer, focus)) is not None:
                 return loc
     # "took back Kinsibb, Latakia": a place as the object of capture and visit codes.
-    if code.startswith(("042", "043", "19")) and target is not None:
+    # Not a role phrase ("killed three US servicemen"): its state is whose they are, not where.
+    if code.startswith(("042", "043", "19")) and target is not None and "agent" not in target.mention.origin:
         loc = gazetteer.lookup(target.mention.text, focus)
         if loc is not None:
             return loc
