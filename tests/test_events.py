@@ -119,13 +119,13 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "threat through an infinitive",
         "Russia threatened to strike Ukrainian ports.",
-        [("130", "RUS", "UKR", "asserted")],  # the threatened strike is not an event of its own
+        [("138", "RUS", "UKR", "asserted")],  # the threatened strike is not an event of its own
         True,
     ),
     (
         "a threat takes the target of the act it threatens",
         "Belarus threatened to break off relations with Lithuania.",
-        [("130", "BLR", "LTU", "asserted")],
+        [("1313", "BLR", "LTU", "asserted")],
         True,
     ),
     (

@@ -629,7 +629,8 @@ class EventCoder:
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
             asked = _asked_code(head.code, c.code)
             if asked is not None:
-                rule = f"{head.rule}; asks for {c.code} -> {asked}"
+                verb = "threatens" if head.code[:2] == "13" else "asks for"
+                rule = f"{head.rule}; {verb} {c.code} -> {asked}"
                 out[g] = dataclasses.replace(head, code=asked, rule=rule)
         for k, c in enumerate(out):
             threat = _threat_code(c.code) if c.modality == "future" else None
@@ -904,7 +905,11 @@ class EventCoder:
 
 
 def _asked_code(head: str, act: str) -> str | None:
-    """The specific demand or appeal code for a generic one (100, 020) asking for ``act``."""
+    """The specific demand or appeal code for a generic one (100, 020) asking for ``act``, or
+    threat (130) threatening it ("warned it would impose sanctions" 1312)."""
+    if head == "130":
+        threat = _threat_code(act)
+        return threat if threat != "130" else None
     table = _DEMAND_CODES if head == "100" else _APPEAL_CODES if head == "020" else None
     if table is None:
         return None
