@@ -80,39 +80,34 @@ CONTEXT_CONFIDENCE = 0.8
 def _home_institution(event: Event) -> Event:
     """A country's parties, opposition, civilians and courts address their own government,
     parliament and judges: "Kenyan students demanded that parliament reject the bill" ->
-    KENLEG. Only those institutions, and only as the target: soldiers and police a population
-    faces may be another state's."""
+    KENLEG; and, short of violence, those roles and rebels with no country address their
+    target institution's: "Shiite militiamen put pressure on the Iraqi prime minister" ->
+    IRQREB. Only institutions as targets: soldiers and police a population faces may be
+    another state's."""
     source, target = event.source, event.target
-    if source is None or target is None:
+    if source is None or target is None or (source.country is None) == (target.country is None):
         return event
-    if (
-        source.country is None
-        and target.country is not None
-        and source.code in _HOME_SECTORS | {"REB"}
-        and target.sector in _HOME_INSTITUTIONS
-        and event.code[:2] not in ("18", "19", "20")
-    ):
-        # The converse, short of violence: "Shiite militiamen put pressure on the Iraqi prime
-        # minister", "protesters demanded that the Bangladeshi prime minister quit".
-        country = target.country
-        own = dataclasses.replace(source, code=country + (source.code or ""), country=country)
-        return dataclasses.replace(
-            event,
-            source=own,
-            rule=f"{event.rule}; source is the target's own ({country})",
-            confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
-        )
-    if source.country is None or target.country is not None:
-        return event
+    if target.country is not None:
+        if source.code not in _HOME_SECTORS | {"REB"} or target.sector not in _HOME_INSTITUTIONS:
+            return event
+        if event.code[:2] in ("18", "19", "20"):
+            return event
+        return _with_country(event, "source", target.country, "source is the target's own")
     if source.sector not in _HOME_SECTORS or target.code not in _HOME_INSTITUTIONS:
         return event
-    country = source.country
-    home = dataclasses.replace(target, code=country + (target.code or ""), country=country)
+    assert source.country is not None
+    return _with_country(event, "target", source.country, "target is the source's own")
+
+
+def _with_country(event: Event, side: str, country: str, note: str) -> Event:
+    """``event`` with its bare ``side`` actor given ``country``, the rule saying so."""
+    actor: Actor = getattr(event, side)
+    owned = dataclasses.replace(actor, code=country + (actor.code or ""), country=country)
     return dataclasses.replace(
         event,
-        target=home,
-        rule=f"{event.rule}; target is the source's own ({country})",
+        rule=f"{event.rule}; {note} ({country})",
         confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
+        **{side: owned},  # type: ignore[arg-type]
     )
 
 
