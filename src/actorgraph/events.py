@@ -160,7 +160,7 @@ _INTENT_CODES = {
     "08": "035",
 }
 # A demand (100) or appeal (020) is coded by what it asks for, when that is a coded act:
-# "demanded that Gaddafi relinquish power" 1041, "called on Israel to release the prisoners"
+# "demanded that the president step down" 1041, "called on Israel to release the prisoners"
 # 0253 (codebook roots 02 and 10, whose subcodes follow the acts of roots 04-08).
 _DEMAND_CODES = {
     "0831": "1041", "083": "104", "081": "1051", "082": "1052", "084": "1053", "085": "1054",
@@ -1020,7 +1020,7 @@ _LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "mi
 
 
 # Event nouns that mostly name a story's setting: an event only between two named sides
-# ("Russia's war against Ukraine", "the occupation of Crimea by Russia").
+# ("Russia's war against Ukraine", "Russia's occupation of Ukraine"); a place is no side.
 _BACKGROUND_NOUNS = {"war", "occupation"}
 # Words for people demonstrating: their violence is a riot.
 _PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
