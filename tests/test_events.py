@@ -252,7 +252,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "territorial gains",
         "Russian forces made gains near Bakhmut last week.",
-        [("192", "RUSMIL", None, "asserted")],
+        [("192", "RUSMIL", "UKR", "asserted")],
         True,
     ),
     (
@@ -505,6 +505,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "a war between two named sides is an event",
         "Russia's war against Ukraine entered its third year.",
         [("190", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "a foreign army takes a place from its country",
+        "Turkish troops captured Afrin.",
+        [("192", "TURMIL", "SYR", "asserted")],
+        True,
+    ),
+    (
+        "an army taking a place at home names no target",
+        "Syrian troops captured Aleppo.",
+        [("192", "SYRMIL", None, "asserted")],
         True,
     ),
     (

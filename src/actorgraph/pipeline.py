@@ -146,7 +146,10 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
 
 # Codes whose target, when the text names only a place, is that place's country: a military
 # withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine.
-_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863"}
+_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863", "191", "192"}
+# Of those, the ones a state does not do to its own country: leaving a place (its forces are
+# still home), besieging or taking one (its enemy there is unnamed, not the state itself).
+_FOREIGN_ONLY = ("087", "191", "192")
 
 
 def _withdrawn_from(event: Event) -> Event:
@@ -159,7 +162,7 @@ def _withdrawn_from(event: Event) -> Event:
         or not loc.country
         # Forces leaving a place in their own country have not left it; aid let into one has
         # reached its people.
-        or (src is not None and src.country == loc.country and event.code[:3] == "087")
+        or (src is not None and src.country == loc.country and event.code[:3] in _FOREIGN_ONLY)
     ):
         return event
     target = Actor(loc.name, loc.country, None, loc.country, None)
