@@ -179,17 +179,29 @@ _ON_POPULATION = {
 _ON_PLACE = {"172", "081"}
 
 
+def _named_country(event: Event) -> str | None:
+    """The country of the place the text names for ``event`` (not one inferred), or None."""
+    loc = event.location
+    return loc.country if loc is not None and not loc.inferred and loc.country else None
+
+
+def _place_actor(event: Event, country: str, sector: str | None = None) -> Actor:
+    """``country`` (its ``sector``) as an actor, under the event's place name if it is there."""
+    loc = event.location
+    name = loc.name if loc is not None and loc.country == country else country
+    return Actor(name, country + (sector or ""), None, country, sector)
+
+
 def _imposed_on(event: Event) -> Event:
     if event.code not in _ON_POPULATION | _ON_PLACE or (event.target is not None and event.target.code):
         return event
-    loc, src = event.location, event.source
-    country = loc.country if loc is not None and not loc.inferred and loc.country else None
+    src = event.source
+    country = _named_country(event)
     if country is None and event.code in _ON_POPULATION and src is not None:
         country = src.country
     if not country:
         return event
-    target = Actor(loc.name if loc is not None and loc.country == country else country, country,
-                   None, country, None)
+    target = _place_actor(event, country)
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is {country}'s population")
 
 
@@ -200,8 +212,7 @@ def _unattributed(event: Event, here: str | None) -> Event:
     event's, else the one country of the sentence's places (``here``)."""
     if event.code[:2] not in ("18", "19", "20") or (event.source is not None and event.source.code):
         return event
-    loc = event.location
-    country = loc.country if loc is not None and not loc.inferred and loc.country else here
+    country = _named_country(event) or here
     if not country:
         return event
     source = Actor("", country, None, country, None)
@@ -219,12 +230,10 @@ def _aided_place(event: Event, here: str | None) -> Event:
     else the one country the sentence names (``here``)."""
     if not (event.code[:2] == "07" or event.code[:3] == "033") or (event.target and event.target.code):
         return event
-    loc = event.location
-    country = loc.country if loc is not None and not loc.inferred and loc.country else here
+    country = _named_country(event) or here
     if not country:
         return event
-    target = Actor(loc.name if loc is not None and loc.country == country else country, country,
-                   None, country, None)
+    target = _place_actor(event, country)
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
@@ -248,13 +257,11 @@ def _protested_against(event: Event) -> Event:
     codes demonstrations as claims on authorities): the place's country, else the protesters'."""
     if event.code[:2] != "14" or (event.target is not None and event.target.code):
         return event
-    loc, src = event.location, event.source
-    country = loc.country if loc is not None and not loc.inferred and loc.country else None
-    country = country or (src.country if src is not None else None)
+    src = event.source
+    country = _named_country(event) or (src.country if src is not None else None)
     if not country or (src is not None and src.code == f"{country}GOV"):
         return event
-    target = Actor(loc.name if loc is not None and loc.country == country else country, f"{country}GOV",
-                   None, country, "GOV")
+    target = _place_actor(event, country, "GOV")
     rule = f"{event.rule}; protest against {country}'s government"
     return dataclasses.replace(event, target=target, rule=rule)
 
