@@ -204,3 +204,17 @@ def test_the_watcher_outlives_an_unreadable_writers_folder(db: Path, monkeypatch
         assert calls["n"] > 3 and count(reader) == 1
     finally:
         reader.close()
+
+
+def test_watchers_stop_before_the_interpreter_exits_even_in_use(db: Path) -> None:
+    # A watcher still running at exit, inside DuckDB, aborted a CI run after every test had
+    # passed ("FATAL: exception not rethrown"); the exit hook ends them while in use too.
+    reader = Reader(str(db))
+    count(reader)  # in use: the watcher would keep the connection for IDLE_SECONDS
+    [watcher] = [t for t in threading.enumerate() if t.name == "actorgraph-reader" and t.is_alive()]
+    reader_module._stop_all()
+    assert not watcher.is_alive()
+    # Used again, the reader has a watcher again (a writer must always be let in).
+    assert count(reader) == 0
+    assert any(t.name == "actorgraph-reader" and t.is_alive() for t in threading.enumerate())
+    reader.close()

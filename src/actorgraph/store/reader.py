@@ -20,11 +20,13 @@ Example:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 
 from actorgraph.store.database import Store, StoreError
@@ -48,6 +50,19 @@ MAX_SESSIONS = os.cpu_count() or 2
 QUERY_THREADS = 1
 
 
+# Readers alive in this process, whose watchers stop before the interpreter exits: a daemon
+# thread still inside DuckDB when Python finalizes is unwound through C++ code that does not
+# expect it, and the process aborts ("FATAL: exception not rethrown", seen once in CI after
+# every test had passed).
+_LIVE: weakref.WeakSet[Reader] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    for reader in list(_LIVE):
+        reader._stop_watcher()
+
+
 class Reader:
     """Read-only sessions over one shared connection to the store at ``path``."""
 
@@ -68,6 +83,8 @@ class Reader:
         self._active = 0
         self._last_used = 0.0
         self._watcher: threading.Thread | None = None
+        self._stopped = False  # tells the watcher to end
+        _LIVE.add(self)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Store]:
@@ -99,9 +116,19 @@ class Reader:
             return self._generation if self._store is not None and not self._closing else None
 
     def close(self) -> None:
-        """Close the connection once the sessions inside have ended."""
+        """Close the connection once the sessions inside have ended, and stop the watcher. A
+        later session opens the file again."""
         with self._cond:
             self._shut()
+        self._stop_watcher()
+
+    def _stop_watcher(self, timeout: float = 1.0) -> None:
+        """Ask the watcher to end and wait for it (a few of its ticks at most)."""
+        with self._cond:
+            self._stopped = True
+            watcher = self._watcher
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join(timeout)
 
     def _enter(self) -> Store:
         deadline = time.monotonic() + self.timeout
@@ -110,6 +137,7 @@ class Reader:
                 if not self._cond.wait(timeout=max(0.0, deadline - time.monotonic())):
                     raise StoreError(f"{self.path}: the store stayed busy for {self.timeout:.0f} s")
             if self._store is not None:
+                self._ensure_watcher()
                 self._active += 1
                 return self._store
             self._opening = True
@@ -136,11 +164,18 @@ class Reader:
             self._store, self._opening = store, False
             self.opens += 1
             self._generation += 1
-            if self._watcher is None:
-                self._watcher = threading.Thread(target=self._watch, name="actorgraph-reader", daemon=True)
-                self._watcher.start()
+            self._ensure_watcher()
             self._cond.notify_all()
             return store
+
+    def _ensure_watcher(self) -> None:
+        """An open connection always has its watcher (call holding the condition): one asked to
+        stop and not yet gone carries on (it reads ``_stopped`` under the lock), else a new one
+        starts."""
+        self._stopped = False
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(target=self._watch, name="actorgraph-reader", daemon=True)
+            self._watcher.start()
 
     def _watch(self) -> None:
         """Close for a waiting writer (or when idle); reopen once the writer is done if the
@@ -148,6 +183,10 @@ class Reader:
         after_writer = False
         while True:
             time.sleep(WATCH_SECONDS)
+            with self._cond:
+                if self._stopped:
+                    self._watcher = None
+                    return
             try:
                 wanted = writer_waiting(self.path)
             except OSError as exc:  # the folder unreadable for a moment: look again, say why
