@@ -91,8 +91,8 @@ def test_a_role_right_before_an_unknown_name_is_its_title(pipeline: Pipeline, te
 
 
 def test_every_packaged_region_has_a_cameo_region_code() -> None:
-    from actorgraph.actors import _REGION_CODES
+    from actorgraph.actors import REGION_CODES
     from actorgraph.lexicon import load_actor_lexicon
 
     regions = [a for a in load_actor_lexicon().actors.values() if a.actor_id.startswith("region:")]
-    assert regions and all(a.actor_id.removeprefix("region:") in _REGION_CODES for a in regions)
+    assert regions and all(a.actor_id.removeprefix("region:") in REGION_CODES for a in regions)

@@ -22,7 +22,7 @@ from actorgraph.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.records import Mention
 
-__all__ = ["ActorCoder", "Found"]
+__all__ = ["REGION_CODES", "ActorCoder", "Found"]
 
 _NER_LABELS = {"PERSON", "ORG", "NORP"}
 # Dependency labels by which a name modifies an agent noun ("Syrian army", "Iraq's army").
@@ -114,7 +114,7 @@ def _is_sponsor(doc: Any, after: int) -> bool:
 
 # CAMEO's region codes (the West, Europe, the Middle East...): they stand where a country code
 # stands, but no country is meant, so no role takes them as its country.
-_REGION_CODES = frozenset({
+REGION_CODES = frozenset({
     "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
     "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST",
 })
@@ -123,7 +123,7 @@ _REGION_CODES = frozenset({
 def _country(code: str | None) -> str | None:
     if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
         return None
-    if code[:3] in _REGION_CODES:
+    if code[:3] in REGION_CODES:
         return None
     return code[:3]
 
@@ -276,7 +276,7 @@ class ActorCoder:
                 code: str | None = owned.code  # "Hezbollah fighters" stay Hezbollah
             else:
                 # "European troops" are Europe's (EURMIL), though Europe is no one's country.
-                home = country or (owned.code if owned is not None and owned.code in _REGION_CODES else None)
+                home = country or (owned.code if owned is not None and owned.code in REGION_CODES else None)
                 code = home + entry.code if home else entry.code
             first = min(owner.first, span.start) if owner else span.start
             last = max(owner.last, span.end) if owner else span.end

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.actors import Found
+from actorgraph.actors import REGION_CODES, Found
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.records import Actor, Mention, Modality, Span
@@ -176,31 +176,10 @@ HEADLINE_MAX_WORDS = 12
 # military withdrawal.
 _FORCE_ROOTS = {"15", "19", "20"}
 _FORCE_CODES = {"0874"}
-# Three-letter codes that are not states (regions, bare roles).
-_NOT_STATES = {
-    "WST",
-    "EUR",
-    "AFR",
-    "ASA",
-    "MEA",
-    "IGO",
-    "NGO",
-    "IMG",
-    "REB",
-    "MIL",
-    "GOV",
-    "CVL",
-    "COP",
-    "OPP",
-    "LEG",
-    "JUD",
-    "MED",
-    "PTY",
-    "SPY",
-    "ELI",
-    "BUS",
-    "REF",
-    "---",
+# Three-letter codes that are not states: CAMEO's regions and the bare roles.
+_NOT_STATES = REGION_CODES | {
+    "IGO", "NGO", "IMG", "REB", "MIL", "GOV", "CVL", "COP", "OPP", "LEG", "JUD", "MED", "PTY",
+    "SPY", "ELI", "BUS", "REF", "---",
 }
 # Acts about another act they govern: appeals, intents, demands, rejections, threats ("threatened
 # to impose sanctions on X", "refused to commit troops"). The governed act names the governing

@@ -119,7 +119,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     """
     event = _home_institution(event)
     loc = event.location
-    named = loc.country if loc is not None and loc.country and not loc.inferred else None
+    named = _named_country(event)
     inferred = loc.country if loc is not None and loc.inferred else None
     # An inferred place (the document's main country) still codes every bare role, as before
     # the sentence's places were read; they only come first.
@@ -333,17 +333,12 @@ class Pipeline:
         problems = self.actors.lexicon.problems
         if problems:
             log.warning("%d lines of user dictionaries skipped; the first: %s", len(problems), problems[0])
-        demonyms = {
-            f.text: f.actor_id.split(":", 1)[1]
-            for f in self.actors.lexicon.forms
-            if f.role == "adjective" and f.actor_id.startswith("country:")
-        }
-        names = {
-            f.text: f.actor_id.split(":", 1)[1]
-            for f in self.actors.lexicon.forms
-            if f.role == "name" and f.actor_id.startswith("country:")
-        }
-        self.gazetteer = Gazetteer(demonyms, names)
+        # The states' adjectives ("Iraqi soil") and names ("Britain") the gazetteer reads too.
+        states: dict[str, dict[str, str]] = {"adjective": {}, "name": {}}
+        for f in self.actors.lexicon.forms:
+            if f.role in states and f.actor_id.startswith("country:"):
+                states[f.role][f.text] = f.actor_id.split(":", 1)[1]
+        self.gazetteer = Gazetteer(states["adjective"], states["name"])
         self.forms_by_text: dict[str, list[NameForm]] = {}
         for f in self.actors.lexicon.forms:
             self.forms_by_text.setdefault(f.text, []).append(f)
