@@ -16,14 +16,17 @@ from typing import Any
 import duckdb
 import pytest
 
+import actorgraph.engine as engine_module
 import actorgraph.evaluate as evaluate
 from actorgraph import Pipeline, Settings, read_paths
 from actorgraph.cli import main
+from actorgraph.engine import SerialEngine
 from actorgraph.output import FLAT_COLUMNS
 from actorgraph.records import CodedDocument
 from actorgraph.score import PRF
 from actorgraph.store import Store
 from tests.conftest import EXAMPLES
+from tests.store.test_parts import dump
 
 EVENT_KEYS = {"doc", "code", "source", "target", "plover", "sentence", "voice", "modality", "rule"}
 GOOD = "Russian jets bombed rebel positions near Idlib on Tuesday.\n"
@@ -375,6 +378,68 @@ def test_reingest_with_bad_inputs_counts_every_document(built: list[Settings],
     assert code == 1
     assert "0 documents added, 2 already stored; " in err
     assert err.splitlines()[-1] == "actorgraph: 4 of 6 documents failed"
+
+
+@pytest.fixture()
+def engines(monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline) -> list[tuple[str, Any]]:
+    """Workers asked for are this process's engine (the engines have their own tests); the
+    list collects the engine and worker count the CLI asked for, and the parts folders."""
+    asked: list[tuple[str, Any]] = []
+
+    class Recording(SerialEngine):
+        def run_parts(self, items: Any, directory: str) -> Any:
+            asked.append(("parts", directory))
+            return super().run_parts(items, directory)
+
+    def fake(name: str, settings: Settings | None = None, workers: int = 1, address: Any = None) -> Any:
+        asked.append((name, workers))
+        return Recording(settings or Settings())
+
+    monkeypatch.setattr("actorgraph.cli.coding.make_engine", fake)
+    monkeypatch.setitem(engine_module._PIPELINES, Settings(), pipeline)
+    return asked
+
+
+def test_ingest_with_workers_goes_through_parts_and_removes_its_folder(
+    engines: list[tuple[str, Any]], capsys: pytest.CaptureFixture[str], bad_folder: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "store" / "w.duckdb"
+    db.parent.mkdir()
+    code, _, err = run(capsys, "ingest", bad_folder, "--db", db, "--workers", "2")
+    assert code == 1 and engines[0] == ("local", 2)
+    assert engines[1][0] == "parts" and Path(engines[1][1]).parent == db.parent  # beside the store
+    assert len(error_lines(err)) == 4  # each failure named, one line each, from the parts
+    assert "2 documents added, 0 already stored; " in err
+    assert err.splitlines()[-1] == "actorgraph: 4 of 6 documents failed"
+    assert sorted(p.name for p in db.parent.iterdir() if "parts" in p.name) == []
+
+
+def test_ingest_parts_are_kept_and_import_into_the_same_store(
+    engines: list[tuple[str, Any]], built: list[Settings], capsys: pytest.CaptureFixture[str],
+    wire: Path, tmp_path: Path,
+) -> None:
+    parts = tmp_path / "parts"
+    code, _, err = run(capsys, "ingest", wire, "--db", tmp_path / "a.duckdb", "--parts", parts)
+    assert code == 0 and "3 documents added" in err
+    assert len([p for p in parts.iterdir() if p.name.startswith("part-")]) == 1
+    code, _, err = run(capsys, "import", parts, "--db", tmp_path / "b.duckdb")
+    assert (code, err) == (0, f"3 documents imported from 1 parts; 3 documents in {tmp_path / 'b.duckdb'}\n")
+    code, _, err = run(capsys, "import", parts, "--db", tmp_path / "b.duckdb")
+    assert err.startswith("0 documents imported from 1 parts")
+    assert main(["ingest", str(wire), "--db", str(tmp_path / "c.duckdb")]) == 0
+    capsys.readouterr()
+    with Store(str(tmp_path / "b.duckdb"), read_only=True) as b, Store(str(tmp_path / "c.duckdb"),
+                                                                        read_only=True) as c:
+        assert dump(b) == dump(c)
+
+
+def test_import_of_a_folder_without_parts_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(capsys, "import", tmp_path / "empty", "--db", tmp_path / "x.duckdb")
+    assert code == 2 and len(err.splitlines()) == 1 and "no Parquet parts" in err
+    assert not (tmp_path / "x.duckdb").exists()
 
 
 @pytest.mark.parametrize("command", ["events", "summary"])

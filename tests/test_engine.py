@@ -1,5 +1,6 @@
-"""Engines: the same events whether coded here, on local worker processes or on Dask, and a
-worker killed mid-job changes nothing."""
+"""Engines: the same events whether coded here, on local worker processes or on Dask, the same
+store whether the workers hand back documents or write Parquet parts, and a worker killed
+mid-job changes nothing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,9 @@ from actorgraph.engine import DaskEngine, LocalEngine, SerialEngine, make_engine
 from actorgraph.output import event_json
 from actorgraph.pipeline import Settings
 from actorgraph.records import Document, Failure
+from actorgraph.store import Store
+from actorgraph.store.parts import Part, import_parts
+from tests.store.test_parts import dump
 
 TEMPLATES = [
     "Russian jets bombed rebel positions near Idlib on day {n}.",
@@ -98,6 +103,48 @@ def test_a_dask_worker_killed_mid_job_changes_nothing(reference: list[Any], smal
         assert fingerprint(got) == reference
     finally:
         engine.close()
+
+
+@pytest.fixture(scope="module")
+def reference_store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    coded = [i for i in SerialEngine(Settings()).run(corpus()) if isinstance(i, CodedDocument)]
+    with Store(str(tmp_path_factory.mktemp("ref") / "ref.duckdb")) as store:
+        store.add_many(coded)
+        return dump(store)
+
+
+def stored_parts(parts: list[Part], path: str) -> dict[str, list[str]]:
+    assert [f.path for p in parts for f in p.failures] == ["bad.txt"]
+    with Store(path) as store:
+        import_parts(store, [p.path for p in parts if p.path])
+        return dump(store)
+
+
+@pytest.mark.parametrize("name", ["serial", "local", "dask"])
+def test_parts_written_by_any_engine_import_to_the_same_store(
+    name: str, reference_store: dict[str, list[str]], small_batches: None, tmp_path: Path
+) -> None:
+    engine = make_engine(name, Settings(), workers=2)
+    try:
+        parts = list(engine.run_parts(corpus(), str(tmp_path / "parts")))
+    finally:
+        engine.close()
+    assert len(parts) == 13 and sum(len(p.doc_ids) for p in parts) == 24
+    assert stored_parts(parts, str(tmp_path / "s.duckdb")) == reference_store
+
+
+def test_a_dask_worker_killed_while_writing_parts_changes_nothing(
+    reference_store: dict[str, list[str]], small_batches: None, tmp_path: Path
+) -> None:
+    engine = DaskEngine(Settings(), workers=2)
+    try:
+        results = engine.run_parts(corpus(), str(tmp_path / "parts"))
+        got = [next(results)]
+        os.kill(next(iter(engine.client.run(os.getpid).values())), signal.SIGKILL)
+        got += list(results)
+    finally:
+        engine.close()
+    assert stored_parts(got, str(tmp_path / "s.duckdb")) == reference_store
 
 
 def test_unknown_engine_and_bad_worker_counts_are_misuse() -> None:

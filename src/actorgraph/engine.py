@@ -3,10 +3,12 @@ or on a Dask cluster.
 
 ``code_batch`` codes one batch of documents with a pipeline built once per worker process.
 Engines cut the input into batches, send them out, and give the results back in input order,
-so the output is the same whatever the engine. A worker that dies mid-batch (SIGKILL, lost
-node) is replaced and its batch runs again: Dask reschedules the task; the local engine
-resubmits the batch to a fresh pool. A batch is pure (documents in, coded documents out), so
-running one twice changes nothing.
+so the output is the same whatever the engine. ``run_parts`` has each worker write its coded
+batch as a Parquet part (store/parts.py) that the store imports, and hand back only the part's
+place and counts: the rows never travel through the scheduler or the client. A worker that
+dies mid-batch (SIGKILL, lost node) is replaced and its batch runs again: Dask reschedules the
+task; the local engine resubmits the batch to a fresh pool. A batch is pure (documents in,
+coded documents out; a part is named by its documents), so running one twice changes nothing.
 
 Example:
     >>> engine = make_engine("local", workers=2)  # doctest: +SKIP
@@ -26,6 +28,7 @@ from typing import Any, Protocol
 
 from actorgraph.pipeline import Pipeline, Settings
 from actorgraph.records import CodedDocument, Document, Failure
+from actorgraph.store.parts import Part, write_part
 
 __all__ = [
     "BATCH_DOCUMENTS",
@@ -35,6 +38,7 @@ __all__ = [
     "LocalEngine",
     "SerialEngine",
     "code_batch",
+    "code_part",
     "make_engine",
 ]
 
@@ -60,12 +64,21 @@ def code_batch(batch: list[Document | Failure], settings: Settings) -> list[Item
     return list(pipeline.run(batch))
 
 
+def code_part(batch: list[Document | Failure], settings: Settings, directory: str) -> Part:
+    """Code a batch and write it as a Parquet part in ``directory``."""
+    items = code_batch(batch, settings)
+    coded = [i for i in items if isinstance(i, CodedDocument)]
+    return write_part(coded, directory, [i for i in items if isinstance(i, Failure)])
+
+
 def _warm(settings: Settings) -> None:
     code_batch([], settings)
 
 
 class Engine(Protocol):
     def run(self, items: Iterable[Document | Failure]) -> Iterator[Item]: ...
+
+    def run_parts(self, items: Iterable[Document | Failure], directory: str) -> Iterator[Part]: ...
 
     def close(self) -> None: ...
 
@@ -86,6 +99,10 @@ class SerialEngine:
         for batch in _batches(items, BATCH_DOCUMENTS):
             yield from code_batch(batch, self.settings)
 
+    def run_parts(self, items: Iterable[Document | Failure], directory: str) -> Iterator[Part]:
+        for batch in _batches(items, BATCH_DOCUMENTS):
+            yield code_part(batch, self.settings, directory)
+
     def close(self) -> None:
         return None
 
@@ -99,26 +116,40 @@ class LocalEngine:
         self.settings, self.workers = settings, workers
         self.pool = self._pool()
         self.generation = 0
+        self._task: tuple[Any, tuple[Any, ...]] = (code_batch, ())
 
     def _pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, initializer=_warm, initargs=(self.settings,))
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[Item]:
+        for result in self._results(items, code_batch):
+            yield from result
+
+    def run_parts(self, items: Iterable[Document | Failure], directory: str) -> Iterator[Part]:
+        yield from self._results(items, code_part, directory)
+
+    def _results(self, items: Iterable[Document | Failure], task: Any, *args: Any) -> Iterator[Any]:
+        """``task(batch, settings, *args)`` of each batch, in input order."""
         # Batches in flight, oldest first: [batch, future, the pool generation it went to].
         window: list[list[Any]] = []
+        self._task = (task, args)
         for batch in itertools.chain(_batches(items, BATCH_DOCUMENTS), [None]):
             if batch is not None:
-                window.append([batch, self.pool.submit(code_batch, batch, self.settings), self.generation])
+                window.append([batch, self._submit(batch), self.generation])
             while window and (batch is None or len(window) >= self.workers * IN_FLIGHT_PER_WORKER):
-                yield from self._first(window)
+                yield self._first(window)
 
-    def _first(self, window: list[list[Any]]) -> list[Item]:
-        """The oldest batch's results; when a worker died, a fresh pool reruns every batch the
+    def _submit(self, batch: list[Document | Failure]) -> Any:
+        task, args = self._task
+        return self.pool.submit(task, batch, self.settings, *args)
+
+    def _first(self, window: list[list[Any]]) -> Any:
+        """The oldest batch's result; when a worker died, a fresh pool reruns every batch the
         broken pool held."""
         for _ in range(_RETRIES + 1):
             _, future, generation = window[0]
             try:
-                result: list[Item] = future.result()
+                result = future.result()
                 window.pop(0)
                 return result
             except BrokenProcessPool:
@@ -129,7 +160,7 @@ class LocalEngine:
                     self.generation += 1
                 for entry in window:
                     if entry[2] != self.generation:
-                        entry[1] = self.pool.submit(code_batch, entry[0], self.settings)
+                        entry[1] = self._submit(entry[0])
                         entry[2] = self.generation
         raise RuntimeError(f"worker processes kept dying ({_RETRIES + 1} pools); giving up")
 
@@ -184,16 +215,22 @@ class DaskEngine:
         self.workers = max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or workers)
 
     def run(self, items: Iterable[Document | Failure]) -> Iterator[Item]:
+        for result in self._results(items, code_batch):
+            yield from result
+
+    def run_parts(self, items: Iterable[Document | Failure], directory: str) -> Iterator[Part]:
+        yield from self._results(items, code_part, directory)
+
+    def _results(self, items: Iterable[Document | Failure], task: Any, *args: Any) -> Iterator[Any]:
         window: list[Any] = []
         for batch in itertools.chain(_batches(items, BATCH_DOCUMENTS), [None]):
             if batch is not None:
                 # pure=False: a batch is never shared with another submission's result.
                 window.append(
-                    self.client.submit(code_batch, batch, self.settings, pure=False, retries=_RETRIES)
+                    self.client.submit(task, batch, self.settings, *args, pure=False, retries=_RETRIES)
                 )
             while window and (batch is None or len(window) >= self.workers * IN_FLIGHT_PER_WORKER):
-                result: list[Item] = window.pop(0).result()
-                yield from result
+                yield window.pop(0).result()
 
     def close(self) -> None:
         self.client.close()

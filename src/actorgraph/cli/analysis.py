@@ -22,6 +22,7 @@ import networkx as nx
 from actorgraph.exchange import EXPORT_FORMATS, export, export_parquet, import_parquet
 from actorgraph.graph import PERIODS, Graph, coalitions, fissures, period_graph, to_networkx
 from actorgraph.store import SCHEMA_VERSION, Store, StoreError
+from actorgraph.store.parts import MANIFEST, import_parts, list_parts, read_manifest
 from actorgraph.store.reader import MAX_SESSIONS
 
 __all__ = ["register"]
@@ -173,6 +174,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if not os.path.exists(args.file):  # before the store is created, so a typo leaves no file
         raise StoreError(f"{args.file}: no such file")
+    if os.path.isdir(args.file):
+        parts = [args.file] if os.path.exists(os.path.join(args.file, MANIFEST)) else list_parts(args.file)
+        if not parts:
+            raise StoreError(f"{args.file}: no Parquet parts in this folder (written by `ingest --parts`)")
+        for part in parts:
+            read_manifest(part)  # a foreign part is an error before the store is created
+        with Store(args.db) as store:
+            added = import_parts(store, parts)
+            total = store.count("documents")
+        print(f"{added} documents imported from {len(parts)} parts; {total} documents in {args.db}",
+              file=sys.stderr)
+        return 0
     with Store(args.db) as store:
         added = import_parquet(store, args.file)
         total = store.count("events")
@@ -256,8 +269,10 @@ def register(sub: Any) -> None:
     e.add_argument("-o", "--output", help="output file (default: standard output; parquet needs one)")
     e.set_defaults(func=cmd_export)
 
-    i = sub.add_parser("import", help="add the events of an exported Parquet file to a store")
-    i.add_argument("file")
+    i = sub.add_parser(
+        "import", help="add the events of an exported Parquet file, or a folder of parts, to a store"
+    )
+    i.add_argument("file", help="a Parquet file from `export`, or a folder of parts from `ingest --parts`")
     i.add_argument("--db", required=True, help="DuckDB file (created if missing)")
     i.set_defaults(func=cmd_import)
 

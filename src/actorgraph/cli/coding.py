@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import TextIO
 
 from actorgraph.cli.analysis import register
 from actorgraph.config import ConfigError, load_settings
-from actorgraph.engine import make_engine
+from actorgraph.engine import Engine, make_engine
 from actorgraph.ingest import read_paths
 from actorgraph.lexicon import LexiconError
 from actorgraph.output import EventWriter, event_json
@@ -28,6 +30,7 @@ from actorgraph.parse import ModelError
 from actorgraph.pipeline import Pipeline, Settings
 from actorgraph.records import CodedDocument, Document, Event, Failure
 from actorgraph.store import Ingest, Store, StoreError
+from actorgraph.store.parts import Part
 
 __all__ = ["main"]
 
@@ -47,6 +50,15 @@ class _Progress:
             self.events += len(item.events)
         else:
             self.failed += 1
+        self._show()
+
+    def update_part(self, part: Part) -> None:
+        self.docs += len(part.doc_ids)
+        self.events += part.events
+        self.failed += len(part.failures)
+        self._show()
+
+    def _show(self) -> None:
         now = time.monotonic()
         if self.on and now - self.last > 0.5:
             self.last = now
@@ -74,24 +86,47 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _in_process(args: argparse.Namespace) -> bool:
+    return args.engine == "local" and args.workers == 1 and not args.scheduler
+
+
 def _run(args: argparse.Namespace, items: Iterable[Document | Failure]) -> Iterator[CodedDocument | Failure]:
     """Code in this process, or on worker processes or Dask when asked (same results)."""
-    settings = _settings(args)
-    if args.engine == "local" and args.workers == 1 and not args.scheduler:
-        yield from Pipeline(settings).run(items)
+    if _in_process(args):
+        yield from Pipeline(_settings(args)).run(items)
         return
-    engine = make_engine("dask" if args.scheduler else args.engine, settings, args.workers, args.scheduler)
+    engine = _engine(args)
     try:
         yield from engine.run(items)
     finally:
         engine.close()
 
 
+def _engine(args: argparse.Namespace) -> Engine:
+    name = "dask" if args.scheduler else args.engine
+    return make_engine(name, _settings(args), args.workers, args.scheduler)
+
+
+def _run_parts(
+    args: argparse.Namespace, items: Iterable[Document | Failure], directory: str
+) -> Iterator[Part]:
+    """Code with the engine asked for, each worker writing Parquet parts into ``directory``."""
+    engine = _engine(args)
+    try:
+        yield from engine.run_parts(items, directory)
+    finally:
+        engine.close()
+
+
+def _error(failure: Failure) -> None:
+    print(f"actorgraph: error: {failure.message()}", file=sys.stderr)
+
+
 def _coded(args: argparse.Namespace, progress: _Progress) -> Iterator[CodedDocument | Failure]:
     for item in _run(args, read_paths(args.paths, args.date)):
         progress.update(item)
         if isinstance(item, Failure):
-            print(f"actorgraph: error: {item.message()}", file=sys.stderr)
+            _error(item)
         yield item
 
 
@@ -127,14 +162,32 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     progress = _Progress()
-    # Documents already stored are not coded again: ingest is idempotent and resumable.
-    with Ingest(args.db) as ingest:
-        for item in _run(args, ingest.fresh(read_paths(args.paths, args.date))):
-            progress.update(item)
-            if isinstance(item, Failure):
-                print(f"actorgraph: error: {item.message()}", file=sys.stderr)
+    # Workers write Parquet parts that the store imports. Parts the user names are kept; a
+    # folder of our own beside the store is removed.
+    folder = args.parts or (
+        None if _in_process(args)
+        else tempfile.mkdtemp(prefix=".actorgraph-parts-", dir=os.path.dirname(os.path.abspath(args.db)))
+    )
+    try:
+        # Documents already stored are not coded again: ingest is idempotent and resumable.
+        with Ingest(args.db, remove_parts=not args.parts) as ingest:
+            todo = ingest.fresh(read_paths(args.paths, args.date))
+            if folder is None:
+                for item in _run(args, todo):
+                    progress.update(item)
+                    if isinstance(item, Failure):
+                        _error(item)
+                    else:
+                        ingest.put(item)
             else:
-                ingest.put(item)
+                for part in _run_parts(args, todo, folder):
+                    progress.update_part(part)
+                    for failure in part.failures:
+                        _error(failure)
+                    ingest.put_part(part)
+    finally:
+        if folder is not None and not args.parts:
+            shutil.rmtree(folder, ignore_errors=True)
     with Store(args.db, read_only=True) as store:
         events = store.count("events")
     progress.done()
@@ -236,6 +289,12 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="code documents into a DuckDB store")
     coding(i)
     i.add_argument("--db", required=True, help="DuckDB file (created if missing)")
+    i.add_argument(
+        "--parts",
+        metavar="DIR",
+        help="folder for the workers' Parquet parts, kept after import (on a cluster: one the "
+        "workers and this machine share; default: a temporary folder beside the store)",
+    )
     i.set_defaults(func=cmd_ingest)
 
     e = sub.add_parser("events", help="query stored events")

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from types import TracebackType
@@ -18,6 +19,7 @@ from types import TracebackType
 from actorgraph.records import CodedDocument, Document, Failure
 from actorgraph.store.database import Store, prepare
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS
+from actorgraph.store.parts import Part, import_parts
 
 __all__ = ["FLUSH_DOCUMENTS", "FLUSH_SECONDS", "Ingest"]
 
@@ -34,7 +36,9 @@ class Ingest:
     """Buffers coded documents and writes each batch in one transaction.
 
     Documents already in the store are skipped before they are coded (``fresh``) and again at
-    write time, so a rerun after a crash codes only what is missing.
+    write time, so a rerun after a crash codes only what is missing. Parts written by workers
+    (``put_part``) are imported the same way, several to a turn; ``remove_parts`` deletes each
+    part once it is stored.
     """
 
     def __init__(
@@ -43,13 +47,17 @@ class Ingest:
         flush_documents: int = FLUSH_DOCUMENTS,
         flush_seconds: float = FLUSH_SECONDS,
         timeout: float = LOCK_TIMEOUT_SECONDS,
+        remove_parts: bool = False,
     ) -> None:
         if flush_documents < 1:
             raise ValueError("flush_documents must be at least 1")
         self.path, self.timeout = path, timeout
         self.flush_documents, self.flush_seconds = flush_documents, flush_seconds
         self.added = self.skipped = 0
+        self.remove_parts = remove_parts
         self._buffer: list[CodedDocument] = []
+        self._parts: list[str] = []
+        self._part_documents = 0
         self._since = time.monotonic()
         with Store(path, timeout=timeout):  # create or migrate the file up front
             pass
@@ -76,16 +84,36 @@ class Ingest:
                 yield item
 
     def put(self, coded: CodedDocument) -> None:
-        if not self._buffer:
+        if not self._buffer and not self._parts:
             self._since = time.monotonic()
         self._buffer.append(coded)
-        if len(self._buffer) >= self.flush_documents or time.monotonic() - self._since >= self.flush_seconds:
+        self._maybe_flush()
+
+    def put_part(self, part: Part) -> None:
+        """Import a worker's part (with others, at the next flush)."""
+        if part.path is None:
+            return
+        if not self._buffer and not self._parts:
+            self._since = time.monotonic()
+        self._parts.append(part.path)
+        self._part_documents += len(part.doc_ids)
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        waiting = len(self._buffer) + self._part_documents
+        if waiting >= self.flush_documents or time.monotonic() - self._since >= self.flush_seconds:
             self.flush()
 
     def flush(self) -> None:
-        if not self._buffer:
-            return
-        batch = prepare(self._buffer)  # before the turn: readers wait while the file is held
-        with Store(self.path, timeout=self.timeout) as store:
-            self.added += store.add_many(batch)
-        self._buffer = []
+        if self._buffer:
+            batch = prepare(self._buffer)  # before the turn: readers wait while the file is held
+            with Store(self.path, timeout=self.timeout) as store:
+                self.added += store.add_many(batch)
+            self._buffer = []
+        if self._parts:
+            with Store(self.path, timeout=self.timeout) as store:
+                self.added += import_parts(store, self._parts)
+            if self.remove_parts:
+                for path in self._parts:
+                    shutil.rmtree(path, ignore_errors=True)
+            self._parts, self._part_documents = [], 0
