@@ -136,9 +136,10 @@ def main() -> None:
         rate = r["words"] / r["seconds"]
         worker = r["worker_mb"] or r["children_mb"]
         steady = r["steady_rate"]
+        steady_up = f"{steady / steady_base:.2f}x" if steady_base else "-"
         print(
             f"| {engine} | {workers} | {r['seconds']:.1f} | {rate:.0f} | {rate / base:.2f}x "
-            f"| {steady:.0f} | {steady / steady_base:.2f}x "
+            f"| {steady:.0f} | {steady_up} "
             f"| {r['events']:.0f} | {r['client_mb']:.0f} | {worker:.0f} |"
         )
 

@@ -30,6 +30,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,13 +87,15 @@ def write_part(coded: Sequence[CodedDocument], directory: str, failures: Sequenc
     os.makedirs(directory, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=f".{_name(ids)}.", dir=directory)
     try:
-        con = duckdb.connect()
-        migrate(con, ":memory:")
-        for table, rows in ready.frames.items():
-            insert_frame(con, table, rows, ignore=table == "actors")
-            _copy(con, table, tmp)
-        _write_reports(con, ready.reports, tmp)
-        con.close()
+        con = _scratch()
+        con.execute("BEGIN TRANSACTION")
+        try:  # the rows only pass through: rolled back once copied out
+            for table, rows in ready.frames.items():
+                insert_frame(con, table, rows, ignore=table == "actors")
+                _copy(con, table, tmp)
+            _write_reports(con, ready.reports, tmp)
+        finally:
+            con.execute("ROLLBACK")
         manifest = {"schema_version": SCHEMA_VERSION, "documents": list(ids), "events": events,
                     "tables": sorted(ready.frames)}
         with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as f:
@@ -109,9 +112,23 @@ def write_part(coded: Sequence[CodedDocument], directory: str, failures: Sequenc
     return Part(final, ids, events, tuple(failures))
 
 
+_LOCAL = threading.local()
+
+
+def _scratch() -> Any:
+    """This thread's in-memory store with the schema and a reports table, made once: creating
+    one took 76 ms of the 205 a part of 11 documents took to write."""
+    con = getattr(_LOCAL, "con", None)
+    if con is None:
+        con = duckdb.connect()
+        migrate(con, ":memory:")
+        columns = ", ".join(f"{c} {_REPORT_TYPES.get(c, 'VARCHAR')}" for c in _REPORT_COLUMNS)
+        con.execute(f"CREATE TABLE {_REPORTS} (seq INTEGER, {columns})")
+        _LOCAL.con = con
+    return con
+
+
 def _write_reports(con: Any, reports: Sequence[Report], folder: str) -> None:
-    columns = ", ".join(f"{c} {_REPORT_TYPES.get(c, 'VARCHAR')}" for c in _REPORT_COLUMNS)
-    con.execute(f"CREATE TABLE {_REPORTS} (seq INTEGER, {columns})")
     if reports:
         rows = [[i, *dataclasses.astuple(r)] for i, r in enumerate(reports)]
         frame = pd.DataFrame(rows, columns=[f"c{i}" for i in range(len(rows[0]))])
