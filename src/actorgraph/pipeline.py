@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from actorgraph.actors import ActorCoder, Found
 from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
+from actorgraph.implied import complete
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
@@ -65,238 +65,6 @@ class Settings:
 
 
 _LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "into"}
-# Roles that name no country by themselves ("rebels", "the army", "protesters").
-_BARE_ROLES = {"REB", "CVL", "OPP", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
-# Of those, the ones that the document's main place country may code: a story's rebels and
-# civilians are that country's, but its "minister" may be anyone's.
-_DOMESTIC_ROLES = {"REB", "CVL", "OPP"}
-# Who addresses its own state's institutions (_home_institution), and those institutions.
-_HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
-_HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
-# Confidence kept when an actor's country comes from context rather than the text.
-CONTEXT_CONFIDENCE = 0.8
-
-
-def _home_institution(event: Event) -> Event:
-    """A country's parties, opposition, civilians and courts address their own government,
-    parliament and judges: "Kenyan students demanded that parliament reject the bill" ->
-    KENLEG; and, short of violence, those roles and rebels with no country address their
-    target institution's: "Shiite militiamen put pressure on the Iraqi prime minister" ->
-    IRQREB. Only institutions as targets: soldiers and police a population faces may be
-    another state's."""
-    source, target = event.source, event.target
-    if source is None or target is None or (source.country is None) == (target.country is None):
-        return event
-    if target.country is not None:
-        if source.code not in _HOME_SECTORS | {"REB"} or target.sector not in _HOME_INSTITUTIONS:
-            return event
-        if event.code[:2] in ("18", "19", "20"):
-            return event
-        return _with_country(event, "source", target.country, "source is the target's own")
-    if source.sector not in _HOME_SECTORS or target.code not in _HOME_INSTITUTIONS:
-        return event
-    assert source.country is not None
-    return _with_country(event, "target", source.country, "target is the source's own")
-
-
-def _with_country(event: Event, side: str, country: str, note: str) -> Event:
-    """``event`` with its bare ``side`` actor given ``country``, the rule saying so."""
-    actor: Actor = getattr(event, side)
-    owned = dataclasses.replace(actor, code=country + (actor.code or ""), country=country)
-    return dataclasses.replace(
-        event,
-        rule=f"{event.rule}; {note} ({country})",
-        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
-        **{side: owned},  # type: ignore[arg-type]
-    )
-
-
-def with_context_country(event: Event, focus: str | None, sentence: str | None = None) -> Event:
-    """Give bare roles a country: the event's place, else the one country of the places its
-    sentence names (``sentence``), else the document's main place country (``focus``).
-
-    "Massacre in Aleppo by terrorists" -> SYRREB. The rule records that it did so.
-    """
-    event = _home_institution(event)
-    loc = event.location
-    named = _named_country(event)
-    inferred = loc.country if loc is not None and loc.inferred else None
-    # An inferred place (the document's main country) still codes every bare role, as before
-    # the sentence's places were read; they only come first.
-    place = named or sentence or inferred
-    country = place or focus
-    roles = _BARE_ROLES if place else _DOMESTIC_ROLES
-    if country is None:
-        return event
-    changed: dict[str, object] = {}
-    for side in ("source", "target"):
-        actor: Actor | None = getattr(event, side)
-        if actor is not None and actor.country is None and actor.code in roles:
-            changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
-    if not changed:
-        return event
-    note = ", ".join(changed)
-    return dataclasses.replace(
-        event,
-        rule=f"{event.rule}; {note} country from context ({country})",
-        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
-        **changed,  # type: ignore[arg-type]
-    )
-
-
-# Codes whose target, when the text names only a place, is that place's country: a military
-# withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine.
-_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863", "191", "192"}
-# Of those, the ones a state does not do to its own country: leaving a place (its forces are
-# still home), besieging or taking one (its enemy there is unnamed, not the state itself).
-_FOREIGN_ONLY = ("087", "191", "192")
-
-
-def _withdrawn_from(event: Event) -> Event:
-    loc, src = event.location, event.source
-    if (
-        (event.target is not None and event.target.code)
-        or event.code not in _PLACE_TARGET_CODES
-        or loc is None
-        or loc.inferred
-        or not loc.country
-        # Forces leaving a place in their own country have not left it; aid let into one has
-        # reached its people.
-        or (src is not None and src.country == loc.country and event.code[:3] in _FOREIGN_ONLY)
-    ):
-        return event
-    target = Actor(loc.name, loc.country, None, loc.country, None)
-    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
-
-
-# Measures a government takes on a population (curfews, martial law, bans on parties, and their
-# easing): with no target named, the population of the place, else of the government's own
-# country ("Turkish authorities imposed a curfew in Cizre", "declared martial law").
-_ON_POPULATION = {
-    "1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1321", "1322", "1323", "1324",
-}
-# The unspecified parents only with a place named: "imposed restrictions" alone may be on trade.
-_ON_PLACE = {"172", "081"}
-
-
-def _named_country(event: Event) -> str | None:
-    """The country of the place the text names for ``event`` (not one inferred), or None."""
-    loc = event.location
-    return loc.country if loc is not None and not loc.inferred and loc.country else None
-
-
-def _place_actor(event: Event, country: str, sector: str | None = None) -> Actor:
-    """``country`` (its ``sector``) as an actor, under the event's place name if it is there."""
-    loc = event.location
-    name = loc.name if loc is not None and loc.country == country else country
-    return Actor(name, country + (sector or ""), None, country, sector)
-
-
-def _imposed_on(event: Event) -> Event:
-    if event.code not in _ON_POPULATION | _ON_PLACE or (event.target is not None and event.target.code):
-        return event
-    src = event.source
-    country = _named_country(event)
-    if country is None and event.code in _ON_POPULATION and src is not None:
-        country = src.country
-    if not country:
-        return event
-    target = _place_actor(event, country)
-    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is {country}'s population")
-
-
-def _unattributed(event: Event, here: str | None) -> Event:
-    """Violence no one is named for ("a roadside bomb near Samarra killed two soldiers") is
-    coded, as PLOVER's and ICEWS's coders do, to the country where it happened: its
-    attackers are unidentified, not absent. Only with a place the sentence names: the
-    event's, else the one country of the sentence's places (``here``)."""
-    if event.code[:2] not in ("18", "19", "20") or (event.source is not None and event.source.code):
-        return event
-    country = _named_country(event) or here
-    if not country:
-        return event
-    source = Actor("", country, None, country, None)
-    return dataclasses.replace(
-        event,
-        source=source,
-        rule=f"{event.rule}; unidentified attackers, coded to the place's country",
-        confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
-    )
-
-
-def _aided_place(event: Event, here: str | None) -> Event:
-    """Aid, troops or protection given or pledged to a place go to its country: "ready to
-    contribute 4,000 troops to a peacekeeping force in Liberia" -> LBR. The event's place,
-    else the one country the sentence names (``here``)."""
-    if not (event.code[:2] == "07" or event.code[:3] == "033") or (event.target and event.target.code):
-        return event
-    country = _named_country(event) or here
-    if not country:
-        return event
-    target = _place_actor(event, country)
-    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
-
-
-def _domestic_place(event: Event, gazetteer: Gazetteer) -> Event:
-    """An event between two actors of one country, with no place named, happens in that
-    country rather than in the document's main one: "Shiite militiamen put pressure on the
-    Iraqi prime minister", in a story about Syria, is placed in Iraq (inferred)."""
-    loc, src, tgt = event.location, event.source, event.target
-    if loc is None or not loc.inferred or src is None or tgt is None:
-        return event
-    if src.country is None or src.country != tgt.country or src.country == loc.country:
-        return event
-    home = gazetteer.country(src.country)
-    if home is None:
-        return event
-    return dataclasses.replace(event, location=dataclasses.replace(home, inferred=True))
-
-
-def _protested_against(event: Event) -> Event:
-    """A protest that names no target is made against the government where it happens (CAMEO
-    codes demonstrations as claims on authorities): the place's country, else the protesters'."""
-    if event.code[:2] != "14" or (event.target is not None and event.target.code):
-        return event
-    src = event.source
-    country = _named_country(event) or (src.country if src is not None else None)
-    if not country or (src is not None and src.code == f"{country}GOV"):
-        return event
-    target = _place_actor(event, country, "GOV")
-    rule = f"{event.rule}; protest against {country}'s government"
-    return dataclasses.replace(event, target=target, rule=rule)
-
-
-# Verbs of taking territory back: what one side retakes, the other side held. Only these, not
-# "capture", imply who lost it.
-_RETAKE = re.compile(r"verb '(recapture|retake|retook|retaken|take back|win back|regain)'")
-# A guessed actor is less certain than a named one.
-IMPLIED_CONFIDENCE = 0.7
-
-
-def _retaken_from(event: Event, focus: str | None) -> Event:
-    """ "Rebels took back X" in a country's war: X was held by that state's forces, and what
-    the state's forces retake was held by rebels. Only with no named loser."""
-    src = event.source
-    country = (event.location.country if event.location else None) or focus
-    # An uncoded target of a retaking verb is the place itself ("took back Kinsibb").
-    named_loser = event.target is not None and event.target.code
-    if named_loser or src is None or not src.code or not country or not _RETAKE.search(event.rule):
-        return event
-    sector = src.code[3:6] if len(src.code) >= 6 and src.code[:3] == country else None
-    if sector in ("MIL", "GOV"):
-        loser = f"{country}REB"
-    elif "REB" in src.code or src.code.startswith("IMG"):
-        loser = f"{country}MIL"
-    else:
-        return event
-    return dataclasses.replace(
-        event,
-        target=Actor("", loser, None, country, loser[3:]),
-        rule=f"{event.rule}; implied target: who held what was retaken",
-        confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
-    )
-
-
 def _said_in(event: Event, quotes: list[Quote]) -> Event:
     """An event inside a direct quotation is attributed to the quotation's speaker."""
     if event.attributed_to is not None:
@@ -394,10 +162,7 @@ class Pipeline:
                 here = self._place_country(piece.doc[c.sentence_start].sent)
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
-                event = with_context_country(_said_in(event, found_quotes), focus, here)
-                event = _aided_place(_imposed_on(_withdrawn_from(event)), here)
-                event = _retaken_from(_protested_against(_unattributed(event, here)), focus)
-                events.append(_domestic_place(event, self.gazetteer))
+                events.append(complete(_said_in(event, found_quotes), focus, here, self.gazetteer))
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
