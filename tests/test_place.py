@@ -115,3 +115,21 @@ def test_the_lexicon_s_names_of_states_are_places(pipeline: Pipeline, name: str,
     # GeoNames knows "Palestine" as a town in Texas and not "Britain" at all.
     loc = pipeline.gazetteer.lookup(name)
     assert loc is not None and (loc.country, loc.precision) == (iso3, "country")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The place one phrase down: a locative phrase on the object of "at".
+        ("Israeli gunboats fired rockets at positions in Hodeidah on Friday.", "Hodeidah"),
+        # The name of a settlement noun.
+        ("Soldiers arrested twelve men near the village of Qalqilya.", "Qalqilya"),
+        # The subject's phrase, when the predicate and its objects name no place.
+        ("A car bomb near the city of Kirkuk killed four policemen.", "Kirkuk"),
+    ],
+)
+def test_a_place_one_phrase_down_or_on_the_subject(pipeline: Pipeline, text: str, name: str) -> None:
+    events = code_text(pipeline, text, None).events
+    assert events and all(e.location is not None and e.location.name == name for e in events), [
+        (e.code, e.location) for e in events
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from typing import Any, Literal
 
@@ -268,6 +268,27 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
     return min(found, key=lambda loc: rank[loc.precision]) if found else None
 
 
+# Settlement nouns whose "of" phrase names the place: "the town of Samarra".
+_SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"}
+
+
+def _locative_objects(head: Any) -> Iterator[Any]:
+    """The objects of ``head``'s locative prepositions ("near Idlib" -> Idlib)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+            yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _inner_places(obj: Any) -> Iterator[Any]:
+    """Where a locative object that is no place itself lies: its own locative phrase ("targets
+    in Jericho"), or the name of a settlement noun ("the town of Samarra")."""
+    yield from _locative_objects(obj)
+    if obj.lower_ in _SETTLEMENTS:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                yield from (o for o in prep.children if o.dep_ == "pobj")
+
+
 def locate(
     doc: Any,
     anchor: Any,
@@ -295,16 +316,18 @@ def locate(
         for o in p.children
         if o.dep_ == "pobj"
     ]
+    # Last, the subject's phrase: "a roadside bomb near Samarra killed two soldiers".
+    heads += [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                loc = _lookup(doc, obj, gazetteer, focus) or gazetteer.territory(doc, obj)
-                if loc is not None:
-                    return loc
+        for obj in _locative_objects(head):
+            loc = _lookup(doc, obj, gazetteer, focus) or gazetteer.territory(doc, obj)
+            if loc is None:
+                # "at targets in Jericho", "near the town of Samarra": the place one phrase down.
+                for inner in _inner_places(obj):
+                    if (loc := _lookup(doc, inner, gazetteer, focus)) is not None:
+                        break
+            if loc is not None:
+                return loc
     if trigger.pos_ in ("NOUN", "PROPN"):
         for mod in trigger.children:
             if mod.dep_ in ("compound", "nmod") and (loc := _lookup(doc, mod, gazetteer, focus)) is not None:
