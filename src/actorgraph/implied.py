@@ -130,6 +130,42 @@ def _withdrawn_from(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
+# Force and its posture (15 mobilise, 17 coerce, 18-20 violence): a state's forces acting at a
+# place in another country, with no one named, act on that country ("Israeli tanks fired at
+# targets in Jericho" -> PSE); at home their unnamed enemy is not their own state.
+_FORCE_ROOTS = ("15", "17", "18", "19", "20")
+
+
+def _force_abroad(event: Event) -> Event:
+    src = event.source
+    if (event.target is not None and event.target.code) or event.code[:2] not in _FORCE_ROOTS:
+        return event
+    country = _named_country(event)
+    if src is None or not src.country or not country or src.country == country:
+        return event
+    target = _place_actor(event, country)
+    return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
+
+
+# Sectors of a state acting on its own people: its government, forces, police, intelligence,
+# courts, or the state itself.
+_STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "JUD"}
+
+
+def _own_population(event: Event) -> Event:
+    """A state's officials and forces acting on a population role that nothing else gave a
+    country act on their own country's: "Egyptian police dispersed demonstrators" -> EGYCVL,
+    "Burmese troops captured a guerrilla stronghold" -> MMRREB. Runs after the place and the
+    document's main country have had their say ("Russian jets bombed rebels near Idlib" stays
+    SYRREB)."""
+    src, tgt = event.source, event.target
+    if src is None or tgt is None or not src.country or tgt.country is not None:
+        return event
+    if tgt.code not in _DOMESTIC_ROLES or src.sector not in _STATE_SECTORS:
+        return event
+    return _with_country(event, "target", src.country, "target is the source's own population")
+
+
 # Measures a government takes on a population (curfews, martial law, bans on parties, and their
 # easing): with no target named, the population of the place, else of the government's own
 # country ("Turkish authorities imposed a curfew in Cizre", "declared martial law").
@@ -263,7 +299,7 @@ def complete(event: Event, focus: str | None, here: str | None, gazetteer: Gazet
     sources from places, the government a protest addresses, who held what was retaken.
     ``here`` is the one country of the places the event's sentence names, ``focus`` the
     document's main country."""
-    event = with_context_country(event, focus, here)
-    event = _aided_place(_imposed_on(_withdrawn_from(event)), here)
+    event = _own_population(with_context_country(event, focus, here))
+    event = _aided_place(_imposed_on(_force_abroad(_withdrawn_from(event))), here)
     event = _retaken_from(_protested_against(_unattributed(event, here)), focus)
     return _domestic_place(event, gazetteer) if gazetteer is not None else event

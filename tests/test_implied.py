@@ -1,0 +1,56 @@
+"""Implied arguments: countries and actors the text leaves unnamed, filled from places and the
+acting state, each saying so in its rule. Sentences -> (code, source, target) of their events."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph import Pipeline
+from tests.conftest import code_text
+
+Coded = tuple[str, str | None, str | None]
+
+
+def coded(pipeline: Pipeline, text: str) -> list[Coded]:
+    return [
+        (e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in code_text(pipeline, text).events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state's forces at a place in another country, no one named: that country.
+        ("Israeli tanks shelled targets in Jericho on Monday.", ("194", "ISRMIL", "PSE")),
+        # At home their unnamed enemy is not their own state.
+        ("Syrian tanks shelled targets in Homs on Monday.", ("194", "SYRMIL", None)),
+        # A named target stays.
+        ("Turkish jets bombed Kurdish fighters in Qamishli.", ("195", "TURMIL", "SYRREB")),
+    ],
+)
+def test_force_abroad_acts_on_the_place_s_country(pipeline: Pipeline, text: str, expected: Coded) -> None:
+    assert expected in coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egyptian police dispersed demonstrators on Monday night.", ("175", "EGYCOP", "EGYCVL")),
+        ("Kenyan police arrested dozens of protesters.", ("173", "KENCOP", "KENCVL")),
+        # The place speaks first: the rebels near Idlib are Syria's, not Russia's.
+        ("Russian jets bombed rebels near Idlib.", ("195", "RUSMIL", "SYRREB")),
+        # Only a state acting: an NGO's rebels have no country from it.
+        ("Amnesty International criticised the rebels.", ("111", "NGOHRIAMN", "REB")),
+        # Only as target: rebels who attack a state's police may be anyone's.
+        ("Rebels attacked Kenyan police.", ("190", "REB", "KENCOP")),
+    ],
+)
+def test_a_state_acts_on_its_own_population(pipeline: Pipeline, text: str, expected: Coded) -> None:
+    assert expected in coded(pipeline, text)
+
+
+def test_the_rule_says_what_it_filled_and_lowers_confidence(pipeline: Pipeline) -> None:
+    [event] = code_text(pipeline, "Egyptian police dispersed demonstrators on Monday night.").events
+    assert "target is the source's own population (EGY)" in event.rule
+    assert event.confidence < 1.0
