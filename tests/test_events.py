@@ -768,6 +768,25 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("111", "IRN", None, "asserted")],
         True,
     ),
+    # Rules of 2026-11-24 (session 3), each case invented for it.
+    (
+        "an actor announcing its own harmful act threatens it",
+        "The Iranian foreign ministry said Iran would expel the British ambassador.",
+        [("1313", "IRN", "GBRGOV", "asserted")],
+        True,
+    ),
+    (
+        "an actor announcing its own concession states an intent to yield",
+        "Egypt will reopen the Rafah crossing on Saturday, Egyptian officials said.",
+        [("035", "EGY", None, "asserted")],
+        True,
+    ),
+    (
+        "a scheduled act others report stays itself, in the future",
+        "Russia will hold talks with Ukraine next week, diplomats said.",
+        [("040", "RUS", "UKR", "future")],
+        True,
+    ),
 ]
 
 

@@ -839,13 +839,19 @@ class EventCoder:
         if intent is None and modality == "future" and code[:2] == "07":
             # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
             intent = "033"
+        speaker = self._speaker(anchor, found, offset)
+        if intent is None and modality == "future" and _own_side(speaker, sources):
+            # "NATO confirmed it would tighten the blockade", "Israel will evacuate the
+            # settlements, its spokesman said": an actor announcing its own act states an intent
+            # to do it (03x) or threatens it (13x). A scheduled act others report stays itself.
+            harm = _threat_code(code) if code[:2] in _HARM_ROOTS else None
+            intent = _code_in(code, _INTENT_CODES) or harm
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
         elif refusal is not None:
             # "unwilling to cede authority": refusing to yield is the event (CAMEO 12x).
             code, modality, rule = refusal, "asserted", f"{rule}; refused -> {refusal}"
-        speaker = self._speaker(anchor, found, offset)
         span = Span(offset + trig.idx, offset + trig.idx + len(trig.text), trig.text)
         sides: tuple[list[_Arg | None], list[_Arg | None]] = (
             list(sources) or [None],
@@ -893,6 +899,21 @@ def _asked_code(head: str, act: str) -> str | None:
     if table is None:
         return None
     return next((table[p] for p in (act[:4], act[:3], act[:2]) if p in table), None)
+
+
+def _code_in(code: str, table: dict[str, str]) -> str | None:
+    """``table``'s entry for the longest prefix of ``code`` it has."""
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+def _own_side(speaker: Actor | None, sources: Sequence[_Arg]) -> bool:
+    """Whether ``speaker`` speaks for one of ``sources``: the same actor, or the same state."""
+    if speaker is None or not speaker.code:
+        return False
+    return any(
+        a.actor.code == speaker.code or (a.actor.country is not None and a.actor.country == speaker.country)
+        for a in sources
+    )
 
 
 def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str]) -> str | None:
