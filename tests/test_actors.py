@@ -38,6 +38,7 @@ def mentions(
         ("Anti-government protesters moved north.", "Anti-government protesters", "OPP"),  # not GOV
         ("Moscow blamed western support for the rebels.", "western", "WST"),
         ("European troops moved north.", "European troops", "EURMIL"),  # a region's role
+        ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )
 def test_lexicon_and_agents(pipeline: Pipeline, text: str, name: str, code: str) -> None:
