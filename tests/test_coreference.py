@@ -45,3 +45,27 @@ def test_territory_and_inferred_country(pipeline: Pipeline) -> None:
     attack = [e for e in events if e.trigger.text == "attacked"]
     assert attack and attack[0].location is not None
     assert attack[0].location.inferred and attack[0].location.country == "SYR"
+
+
+def test_a_nominal_mention_of_a_coded_event_is_not_coded_twice(pipeline: Pipeline) -> None:
+    # Before the verb's account, and after it: one visit.
+    text = (
+        "Erdogan's trip to Baghdad surprised analysts.\n\n"
+        "Turkish President Erdogan visited Baghdad on Tuesday.\n\n"
+        "Erdogan's visit to Baghdad was his first in years."
+    )
+    visits = [e for e in code_text(pipeline, text, PUB).events if e.code == "042"]
+    assert [(v.source.code if v.source else None, v.trigger.text) for v in visits] == [("TURGOV", "visited")]
+
+
+def test_nominal_events_with_other_actors_are_other_events(pipeline: Pipeline) -> None:
+    text = "Erdogan visited Baghdad on Tuesday.\n\nPutin's visit to Baghdad came a week later."
+    visits = [e for e in code_text(pipeline, text, PUB).events if e.code == "042"]
+    assert len(visits) == 2
+
+
+def test_a_nominal_event_with_an_unnamed_side_is_kept(pipeline: Pipeline) -> None:
+    # "the Russian assault" may be another attack than the one on Aleppo.
+    text = "Russian troops attacked Aleppo on Monday.\n\nThe Russian assault went on."
+    attacks = [e for e in code_text(pipeline, text, PUB).events if e.code == "190"]
+    assert len(attacks) == 2

@@ -1,11 +1,14 @@
 """Event coreference for time and place: what the text says later about an event it coded.
 
-Two patterns, both general:
+Three patterns, all general:
 
 - a definite event noun refers back to the last coded event of its code: in "Assad visited
   Moscow. ... The visit happened on Tuesday evening.", "the visit" gives the visit its date
   (and its place, if it has none);
-- "during the visit" anchors an event to that earlier event: it takes the visit's date and place.
+- "during the visit" anchors an event to that earlier event: it takes the visit's date and place;
+- an event noun that names an event the document codes elsewhere (same code and actors, no
+  place in another country: "Assad visited Moscow. ... Assad's visit to Moscow was a sign of
+  confidence") is that event mentioned again, not another one: it is not coded twice.
 
 Only missing values are filled; a date or place the event's own sentence gives always wins.
 
@@ -25,7 +28,7 @@ from actorgraph.dates import date_for
 from actorgraph.lexicon import EventLexicon
 from actorgraph.parse import Parsed
 from actorgraph.place import Gazetteer, locate
-from actorgraph.records import Event, EventDate, Location
+from actorgraph.records import Actor, Event, EventDate, Location
 
 __all__ = ["resolve_references"]
 
@@ -85,8 +88,9 @@ def resolve_references(
     published: dt.date | None,
     gazetteer: Gazetteer,
 ) -> list[Event]:
-    """Fill events' missing dates and places from later definite references to them."""
-    out = list(events)
+    """Fill events' missing dates and places from later definite references to them, and drop
+    nominal mentions of events already coded."""
+    out = _without_repeats(events)
     mentions = _definite_nouns(pieces, lexicon, published, gazetteer)
     for m in mentions:
         i = _antecedent(out, m.code, m.start)
@@ -109,6 +113,42 @@ def resolve_references(
                 if k != j and _governed_by(piece, e, prep.head):
                     out[k] = _fill(e, out[j].date, out[j].location)
     return out
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None and actor.code else None
+
+
+def _repeats(e: Event, other: Event) -> bool:
+    """Whether event ``e`` names ``other`` again: the same code, source and target, both named
+    ("Russian strikes" with no target may be other strikes than those on Aleppo), and no place
+    of its own in another country."""
+    if e.code != other.code or e.event_id == other.event_id:
+        return False
+    sides = (_code(e.source), _code(e.target))
+    if sides != (_code(other.source), _code(other.target)) or None in sides:
+        return False
+    here, there = e.location, other.location
+    elsewhere = here is not None and there is not None and not here.inferred and not there.inferred
+    return not (elsewhere and here.country != there.country)  # type: ignore[union-attr]
+
+
+def _nominal(e: Event) -> bool:
+    return e.rule.startswith("noun ")
+
+
+def _without_repeats(events: Sequence[Event]) -> list[Event]:
+    """``events`` without nominal mentions of an event the document codes elsewhere: a verb's
+    account wherever it stands ("Assad's trip to Moscow", in a blog's introduction to the
+    news item "Assad has visited Moscow"), or an earlier nominal one."""
+    kept: list[Event] = []
+    for i, e in enumerate(events):
+        if _nominal(e) and any(
+            _repeats(e, other) and (not _nominal(other) or j < i) for j, other in enumerate(events)
+        ):
+            continue
+        kept.append(e)
+    return kept
 
 
 def _governed_by(piece: Parsed, e: Event, head: Any) -> bool:
