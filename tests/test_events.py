@@ -312,7 +312,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "unattributed violence is coded to the place's country",
         "A roadside bomb near Kandahar killed three Canadian soldiers.",
-        [("190", "AFG", "CANMIL", "asserted")],
+        [("1833", "AFG", "CANMIL", "asserted")],
         True,
     ),
     (
@@ -785,6 +785,42 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "a scheduled act others report stays itself, in the future",
         "Russia will hold talks with Ukraine next week, diplomats said.",
         [("040", "RUS", "UKR", "future")],
+        True,
+    ),
+    (
+        "a car bomb's killing is a car bombing",
+        "A car bomb near the city of Kirkuk killed four policemen.",
+        [("1832", "IRQ", "IRQCOP", "asserted")],
+        True,
+    ),
+    (
+        "a suicide bomber is a militant and a suicide bombing, not an aircraft",
+        "A suicide bomber killed twelve worshippers at a mosque in Kabul.",
+        [("1831", "AFGREB", "AFGCVL", "asserted")],
+        True,
+    ),
+    (
+        "bombers alone are aircraft",
+        "Russian bombers struck targets near Raqqa.",
+        [("195", "RUSMIL", "SYR", "asserted")],
+        True,
+    ),
+    (
+        "the bomb a bombing verb names gives its kind",
+        "Al-Shabaab detonated two car bombs outside the education ministry in Mogadishu.",
+        [("1832", "SOMREBMUS", None, "asserted")],
+        True,
+    ),
+    (
+        "a participle continues its clause: the bomb's kind and the clause's place",
+        "A roadside bomb tore through a Kenyan army convoy in Mandera, killing six soldiers.",
+        [("1833", "KEN", "KENMIL", "asserted")],
+        False,
+    ),
+    (
+        "an event noun naming a kind of actor is no event",
+        "Riot police detained dozens of students in Dhaka.",
+        [("173", "BGDCOP", "BGDCVL", "asserted")],
         True,
     ),
 ]

@@ -133,3 +133,12 @@ def test_a_place_one_phrase_down_or_on_the_subject(pipeline: Pipeline, text: str
     assert events and all(e.location is not None and e.location.name == name for e in events), [
         (e.code, e.location) for e in events
     ]
+
+
+
+def test_a_direction_alone_is_no_place(pipeline: Pipeline) -> None:
+    waziristan = pipeline.gazetteer.lookup("North Waziristan")
+    assert waziristan is not None and waziristan.country == "PAK"
+    # An unknown region is no place at all, not GeoNames' town of North, South Carolina.
+    [event] = code_text(pipeline, "Gunmen attacked a village in North Wakanda on Monday.", None).events
+    assert event.location is None

@@ -564,7 +564,10 @@ class EventCoder:
                 out.extend(self._reported_demand(v, found, offset))
         framed = self._framed_nouns(doc, used_nouns)
         for n in doc:
-            if n.pos_ in ("NOUN", "PROPN") and n.i not in used_nouns:
+            # "riot police", "attack helicopters", "aid agencies": an event noun naming what
+            # kind of actor its head is, not an event.
+            of_actor = n.dep_ == "compound" and any(f.covers(n.head.i) and f.mention.code for f in found)
+            if n.pos_ in ("NOUN", "PROPN") and n.i not in used_nouns and not of_actor:
                 noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
@@ -619,6 +622,11 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            bombing = _bombing_code(doc[c.trigger_token]) if c.code in _BOMBABLE else None
+            if bombing is not None:
+                # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,
+                # killing six soldiers": a bomb's violence is a bombing (CAMEO 183x).
+                c = out[k] = dataclasses.replace(c, code=bombing, rule=f"{c.rule}; by a bomb -> {bombing}")
             if c.code == "190" and _aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
@@ -1031,6 +1039,35 @@ _AIRCRAFT_WORDS = {
     "aircraft", "bomber", "bombers", "drone", "drones", "helicopter", "helicopters", "jet", "jets",
     "warplane", "warplanes",
 }
+
+
+# Violence a bomb can do by itself in the text, the words for the bomb, and the kinds of
+# bombing by their modifiers (CAMEO 1831 suicide, 1832 car, 1833 roadside; 183 otherwise).
+_BOMBABLE = {"180", "182", "1823", "183", "190"}
+_BOMB_WORDS = {"bomb", "bombing", "ied", "car-bomb"}
+# People who are bombs only as suicide bombers: "Russian bombers" are aircraft.
+_BOMBERS = {"bomber", "attacker"}
+_BOMB_KINDS = {
+    "suicide": "1831", "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832",
+    "car-bomb": "1832", "roadside": "1833", "ied": "1833",
+}
+
+
+def _bombing_code(trigger: Any) -> str | None:
+    """The 183x code when the subject of ``trigger`` (or of the clause a participle continues:
+    "..., killing six soldiers") is a bomb or bomber, or its object is the bomb a bombing verb
+    names ("detonated two car bombs"); else None."""
+    verb = trigger.head if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else trigger
+    for arg in (c for c in verb.children if c.dep_ in ("nsubj", "dobj")):
+        head = arg.lemma_.lower()
+        words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
+        if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):
+            continue
+        return next((code for word, code in _BOMB_KINDS.items() if word in words), "183")
+    return None
+
+
+_MODIFIERS = ("compound", "amod", "nmod")
 
 
 def _aircraft(actor: Actor | None) -> bool:

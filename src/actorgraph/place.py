@@ -37,6 +37,7 @@ _LOCATIVE = {
     "on",
     "from",
     "throughout",
+    "through",
 }
 _TERRITORY = {"soil", "territory", "airspace", "waters", "side", "border", "land", "skies"}
 _ADMIN_WORDS = re.compile(
@@ -222,6 +223,9 @@ _CALENDAR = frozenset(
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday",
+        # Directions alone are no place ("North Waziristan" is not North, South Carolina).
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+        "Upper", "Lower",
     )
 )
 
@@ -307,6 +311,9 @@ def locate(
     heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
     if anchor.dep_ in ("relcl", "acl"):
         heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad
+    if anchor.dep_ == "advcl" and anchor.tag_ == "VBG":
+        # "a bomb tore through a convoy in Waziristan, killing six": the clause it continues.
+        heads += [anchor.head] + [c for c in anchor.head.children if c.dep_ == "dobj"]
     # "fighting against ISIL in Sirte": a place on the target's phrase is where it happened.
     heads += [
         o
