@@ -38,6 +38,8 @@ def mentions(
         ("Anti-government protesters moved north.", "Anti-government protesters", "OPP"),  # not GOV
         ("Moscow blamed western support for the rebels.", "western", "WST"),
         ("European troops moved north.", "European troops", "EURMIL"),  # a region's role
+        ("Al-Qaeda-linked militants moved north.", "Al-Qaeda-linked militants", "IMGMUSALQ"),  # affiliates
+        ("Iranian-backed militias moved north.", "militias", "REB"),  # a sponsor is no owner
         ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )

@@ -225,7 +225,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a protest with no target is against the government where it happens",
         "Hundreds of Iraqi students demonstrated in Kirkuk on Sunday.",
-        [("141", "IRQ", "IRQGOV", "asserted")],
+        [("141", "IRQCVL", "IRQGOV", "asserted")],
         False,
     ),
     ("aid", "Saudi Arabia sent humanitarian aid to Sudan.", [("073", "SAU", "SDN", "asserted")], True),
@@ -816,6 +816,36 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "A roadside bomb tore through a Kenyan army convoy in Mandera, killing six soldiers.",
         [("1833", "KEN", "KENMIL", "asserted")],
         False,
+    ),
+    (
+        "a sponsor inside a phrase is not the phrase's actor",
+        "A US airstrike on the headquarters of an Iran-backed Iraqi militia killed several fighters.",
+        [("195", "USAMIL", "IRQREB", "asserted")],
+        False,
+    ),
+    (
+        "an armed group's affiliates are the group",
+        "Al-Qaeda-linked militants attacked a village in central Mali, killing five civilians.",
+        [("190", "IMGMUSALQ", "MLICVL", "asserted")],
+        False,
+    ),
+    (
+        "an own harm announced on a condition stays a threat to whom it binds",
+        "Nigeria announced that it will withdraw its troops from Chad unless the rebels accept a ceasefire.",
+        [("130", "NGAMIL", "TCD", "asserted")],
+        False,
+    ),
+    (
+        "a verb carrying a violent event noun is that event, and its object the event's place",
+        "Russian air strikes hit Idlib.",
+        [("195", "RUSMIL", "SYR", "asserted")],
+        True,
+    ),
+    (
+        "the place an act of force strikes",
+        "Russian artillery shelled Mariupol.",
+        [("194", "RUSMIL", "UKR", "asserted")],
+        True,
     ),
     (
         "an event noun naming a kind of actor is no event",

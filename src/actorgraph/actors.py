@@ -22,7 +22,7 @@ from actorgraph.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.records import Mention
 
-__all__ = ["REGION_CODES", "ActorCoder", "Found"]
+__all__ = ["REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
 
 _NER_LABELS = {"PERSON", "ORG", "NORP"}
 # Dependency labels by which a name modifies an agent noun ("Syrian army", "Iraq's army").
@@ -103,13 +103,24 @@ _SPONSOR_WORDS = {
 }
 
 
+# Of those, the words that make an armed group's affiliate its own: "al-Qaeda-linked militants"
+# are coded as al-Qaeda (as CAMEO codes a group's branches), "Iranian-backed militias" not as Iran.
+_AFFILIATE_WORDS = {"linked", "affiliated", "inspired", "aligned", "allied"}
+
+
+def sponsor_word(doc: Any, after: int) -> str | None:
+    """The word of "-backed", "-led"... right after a name ending at token ``after``, or None."""
+    words: list[str] = [t.lower_ for t in doc[after : after + 2]]
+    if len(words) == 2 and words[0] == "-" and words[1] in _SPONSOR_WORDS:
+        return words[1]
+    if words and words[0].startswith("-") and words[0].lstrip("-") in _SPONSOR_WORDS:
+        return words[0].lstrip("-")
+    return None
+
+
 def _is_sponsor(doc: Any, after: int) -> bool:
     """Whether the tokens after a name read "-backed", "-led"...: a sponsor, not an owner."""
-    nxt = doc[after : after + 2]
-    words = [t.lower_ for t in nxt]
-    return (len(words) == 2 and words[0] == "-" and words[1] in _SPONSOR_WORDS) or (
-        bool(words) and words[0].lstrip("-") in _SPONSOR_WORDS and words[0].startswith("-")
-    )
+    return sponsor_word(doc, after) is not None
 
 
 # CAMEO's region codes (the West, Europe, the Middle East...): they stand where a country code
@@ -118,6 +129,14 @@ REGION_CODES = frozenset({
     "AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
     "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST",
 })
+
+
+def _is_group(found: Found | None) -> bool:
+    """Whether ``found`` names a non-state armed group (CAMEO's IMG codes, or a group's kind)."""
+    if found is None:
+        return False
+    m = found.mention
+    return bool(m.code and m.code.startswith("IMG")) or m.kind in ("armed_group", "militia")
 
 
 def _country(code: str | None) -> str | None:
@@ -321,8 +340,10 @@ class ActorCoder:
 
         def at(i: int) -> Found | None:
             found = next((f for f in named if f.covers(i)), None)
-            # "Iranian-backed militias" are not Iran's: the name is a sponsor, not an owner.
-            if found is not None and _is_sponsor(doc, found.last):
+            # "Iranian-backed militias" are not Iran's: the name is a sponsor, not an owner; but
+            # "al-Qaeda-linked militants" are al-Qaeda's.
+            word = sponsor_word(doc, found.last) if found is not None else None
+            if word is not None and not (word in _AFFILIATE_WORDS and _is_group(found)):
                 return None
             return found
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.actors import REGION_CODES, Found
+from actorgraph.actors import REGION_CODES, Found, sponsor_word
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.records import Actor, Mention, Modality, Span
@@ -329,7 +329,11 @@ class EventCoder:
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
             inside = [w for w in _phrase(t) if w.i != t.i]
-            hits = [f for w in inside for f in found if f.covers(w.i)]
+            # Not a sponsor: "the headquarters of an Iran-backed Iraqi militia" is the militia's.
+            unsponsored = [f for f in found if sponsor_word(t.doc, f.last) is None]
+            covering = [[f for f in unsponsored if f.covers(w.i)] for w in inside]
+            # The longest name at a word: "Iraqi militia", not its adjective "Iraqi".
+            hits = [max(fs, key=lambda f: f.last - f.first) for fs in covering if fs]
             coded = [f for f in hits if f.mention.code]
             hit = (coded or hits)[0] if hits else None
         if hit is None:
@@ -576,7 +580,7 @@ class EventCoder:
         # The admission replaces what the verb alone coded ("admitted that its forces...": not
         # an admission addressed to its own forces).
         owned = {a.trigger_token for a in admissions}
-        return _dedupe([c for c in governed if c.trigger_token not in owned] + admissions)
+        return _dedupe(_carried(doc, [c for c in governed if c.trigger_token not in owned] + admissions))
 
     def _govern(self, doc: Any, codings: list[Coding], found: Sequence[Found], offset: int) -> list[Coding]:
         """Fold acts governed by an appeal, intent, demand, rejection or threat into it."""
@@ -788,10 +792,16 @@ class EventCoder:
             return list(self._pairs(n, pat.code, pat.rule, doers, sufferers, found, offset, verb))
         sources: list[_Arg] = []
         for c in n.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.lemma_.lower() not in pat.modifiers:
+            if c.dep_ not in ("poss", "amod", "compound", "nmod"):
+                continue
+            if c.lemma_.lower() in pat.modifiers:
+                # "a US drone strike": the owner may modify the pattern's modifier.
+                owners = [g for g in c.children if g.dep_ in ("poss", "amod", "compound", "nmod")]
+                sources = [a for g in owners for a in self._actors(g, found, offset)]
+            else:
                 sources = self._actors(c, found, offset)
-                if sources:
-                    break
+            if sources:
+                break
         if not sources:
             sources = [a for t in self._preps([n], ["by"]) for a in self._actors(t, found, offset)]
         if not sources and "of" not in pat.targets:
@@ -848,12 +858,14 @@ class EventCoder:
             # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
             intent = "033"
         speaker = self._speaker(anchor, found, offset)
-        if intent is None and modality == "future" and _own_side(speaker, sources):
-            # "NATO confirmed it would tighten the blockade", "Israel will evacuate the
-            # settlements, its spokesman said": an actor announcing its own act states an intent
-            # to do it (03x) or threatens it (13x). A scheduled act others report stays itself.
+        # "NATO confirmed it would tighten the blockade", "Israel will evacuate the settlements,
+        # its spokesman said": an actor announcing its own act states an intent to do it (03x)
+        # or threatens it (13x). A scheduled act others report stays itself; a harm announced on
+        # a condition is a threat to whom the condition binds (see _govern).
+        conditional_threat = _conditions(anchor) and _threat_code(code) is not None
+        if intent is None and modality == "future" and _own_side(speaker, sources) and not conditional_threat:
             harm = _threat_code(code) if code[:2] in _HARM_ROOTS else None
-            intent = _code_in(code, _INTENT_CODES) or harm
+            intent = harm or _code_in(code, _INTENT_CODES)
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
@@ -1178,6 +1190,26 @@ def _admission(doc: Any, c: Coding, offset: int) -> Coding | None:
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and bool(a.code) and a.code == b.code
+
+
+def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """Violence a violent event noun does is that event: in "Russian air strikes hit Idlib" the
+    strikes (195) are the event and "hit" only carries them; its target is theirs."""
+    by_token = {c.trigger_token: k for k, c in enumerate(codings) if c.code[:2] in _VIOLENT_ROOTS}
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
+        if c.code[:2] not in _VIOLENT_ROOTS or doc[c.trigger_token].pos_ != "VERB":
+            continue
+        subjects = [t.i for t in doc[c.trigger_token].children if t.dep_ == "nsubj"]
+        n = next((by_token[i] for i in subjects if i in by_token and i != c.trigger_token), None)
+        if n is None:
+            continue
+        dropped.add(k)
+        if out[n].target is None and c.target is not None:
+            rule = f"{out[n].rule}; target of '{c.trigger.text}'"
+            out[n] = dataclasses.replace(out[n], target=c.target, rule=rule)
+    return [c for k, c in enumerate(out) if k not in dropped]
 
 
 def _dedupe(codings: list[Coding]) -> list[Coding]:

@@ -227,7 +227,9 @@ class Pipeline:
     ) -> Event:
         entry = cameo.lookup(c.code)
         trig = piece.doc[c.trigger_token]
-        anchor = trig.head if trig.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "NOUN" else trig
+        # An event noun's time and place are its clause's: "launched strikes on Monday",
+        # "strikes hit Idlib".
+        anchor = trig.head if trig.dep_ in ("dobj", "nsubjpass", "nsubj") and trig.pos_ == "NOUN" else trig
         target = None
         if c.target is not None:
             target = next(

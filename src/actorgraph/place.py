@@ -345,7 +345,8 @@ def locate(
         loc = gazetteer.lookup(target.mention.text, focus)
         if loc is not None:
             return loc
-    if code.startswith(("192", "191")):
+    # "took Bakhmut", "shelled Mariupol": the place an act of force takes or strikes.
+    if code.startswith(("18", "19", "20")):
         for c in anchor.children:
             if c.dep_ == "dobj" and (loc := _lookup(doc, c, gazetteer, focus)) is not None:
                 return loc
