@@ -848,6 +848,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a warning that names its subject again threatens the act it governs",
+        "Morocco warned that it would recall its ambassador from Spain.",
+        [("1313", "MAR", "ESP", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

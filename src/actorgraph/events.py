@@ -726,6 +726,10 @@ class EventCoder:
             return [
                 c for s, t in pairs for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
             ]
+        # "Algeria warned that it would downgrade ties": the subject named again is no target;
+        # the act the verb governs may name one (see _govern).
+        own = {a.actor.code for a in sources if a.actor.code}
+        targets = [t for t in targets if t.actor.code not in own]
         if not targets:
             targets = self._proposer(v, found, offset)
         if not targets and pat.code[:2] in ("02", "10"):
