@@ -854,6 +854,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a message's participle is what its sender does, to whom it is sent",
+        "The Kurdish parliament sent a letter to the Iraqi prime minister urging him to pay salaries.",
+        [("020", "IRQLEG", "IRQGOV", "asserted")],
+        False,
+    ),
+    (
+        "a statement condemning: the issuer condemns",
+        "Jordan's foreign ministry issued a statement condemning the Israeli raid on Jenin.",
+        [("111", "JORGOV", "ISR", "asserted")],
+        True,
+    ),
+    (
+        "what an appeal asks for is requested, and the appeal made to whom it asks to act",
+        "Iraq asked for Russian air strikes on ISIS.",
+        [("020", "IRQ", "RUSMIL", "asserted"), ("195", "RUSMIL", "IMGMUSISI", "request")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -196,6 +196,11 @@ _GOVERN_STEPS = 4
 _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
+# Messages whose participle says what their sender does: "a statement condemning X".
+_MESSAGES = {
+    "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
+    "note", "petition", "memo", "decree", "tweet", "post", "video",
+}
 # Clauses whose words do not belong to the noun phrase they hang from.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "conj", "cc", "punct", "prep"}
 # Confidence by how the weakest argument was found; tuned on nothing yet, documented guesses
@@ -465,7 +470,10 @@ class EventCoder:
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         mode: Modality = "asserted"
-        if aux & _FUTURE_AUX:
+        asked_for = v.dep_ == "pobj" and v.head.lower_ == "for"
+        if asked_for and v.head.head.lemma_.lower() in _REQUEST_HEADS:
+            mode = "request"  # "asked for Russian air strikes": the strikes are asked for
+        elif aux & _FUTURE_AUX:
             mode = "future"
         elif aux & _HYPOTHETICAL_AUX:
             # "said Iran would expel": in reported speech "would" is the future of the past.
@@ -580,7 +588,8 @@ class EventCoder:
         # The admission replaces what the verb alone coded ("admitted that its forces...": not
         # an admission addressed to its own forces).
         owned = {a.trigger_token for a in admissions}
-        return _dedupe(_carried(doc, [c for c in governed if c.trigger_token not in owned] + admissions))
+        kept = _said_in_message(doc, [c for c in governed if c.trigger_token not in owned] + admissions)
+        return _dedupe(_carried(doc, kept))
 
     def _govern(self, doc: Any, codings: list[Coding], found: Sequence[Found], offset: int) -> list[Coding]:
         """Fold acts governed by an appeal, intent, demand, rejection or threat into it."""
@@ -610,6 +619,12 @@ class EventCoder:
                     if other is not None:
                         out[k] = dataclasses.replace(c, target=other)
                 continue
+            # "asked for Russian air strikes on ISIS": an appeal or demand is made to whom it
+            # asks to act; other governing acts take the governed act's target.
+            asked_of = c.source if head.code[:2] in ("02", "10") and c.source is not None else None
+            if head.target is None and asked_of is not None and not _same_side(head.source, asked_of):
+                rule = f"{head.rule}; made to whom it asks to act"
+                head = out[g] = dataclasses.replace(head, target=asked_of, rule=rule)
             if head.target is None and c.target is not None and not _same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
@@ -687,6 +702,11 @@ class EventCoder:
             sources = [a for t in self._preps([v], ["by"]) for a in self._actors(t, found, offset)]
         else:
             sources = [a for s in subj for a in self._actors(s, found, offset)]
+        carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in _MESSAGES else None
+        if not sources and carrier is not None and carrier.dep_ in ("dobj", "nsubjpass"):
+            # "issued a statement condemning X", "sent a letter asking for Y": the message says
+            # what its sender does, to whom it is sent.
+            sources = self._subject_args(carrier.head, found, offset)
         best: tuple[VerbPattern, Any | None, list[_Arg]] | None = None
         for p, obj in matches:
             targets = self._targets(v, p.targets, obj, passive, found, offset)
@@ -732,6 +752,9 @@ class EventCoder:
         targets = [t for t in targets if t.actor.code not in own]
         if not targets:
             targets = self._proposer(v, found, offset)
+        if not targets and carrier is not None:
+            recipients = self._preps([carrier, carrier.head], ["to"])
+            targets = [a for t in recipients for a in self._actors(t, found, offset)]
         if not targets and pat.code[:2] in ("02", "10"):
             # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
@@ -1194,6 +1217,24 @@ def _admission(doc: Any, c: Coding, offset: int) -> Coding | None:
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and bool(a.code) and a.code == b.code
+
+
+def _said_in_message(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """Sending or issuing a message that says what its sender does is that act: "sent a letter
+    asking for X" is the appeal (020), not also a statement (010)."""
+    said: set[int] = set()
+    for c in codings:
+        t = doc[c.trigger_token]
+        if t.dep_ == "acl" and t.head.lemma_.lower() in _MESSAGES:
+            said.add(t.head.i)  # "a letter asking for..."
+        elif t.dep_ == "advcl" and t.tag_ == "VBG":  # "sent a letter to X, urging him to..."
+            said |= {o.i for o in t.head.children if o.dep_ == "dobj" and o.lemma_.lower() in _MESSAGES}
+
+    def carries(c: Coding) -> bool:
+        objects = [o.i for o in doc[c.trigger_token].children if o.dep_ == "dobj"]
+        return c.code[:2] == "01" and any(i in said for i in objects)
+
+    return [c for c in codings if not carries(c)]
 
 
 def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
