@@ -69,3 +69,17 @@ def test_a_nominal_event_with_an_unnamed_side_is_kept(pipeline: Pipeline) -> Non
     text = "Russian troops attacked Aleppo on Monday.\n\nThe Russian assault went on."
     attacks = [e for e in code_text(pipeline, text, PUB).events if e.code == "190"]
     assert len(attacks) == 2
+
+
+def test_unattributed_violence_continues_the_doer_before(pipeline: Pipeline) -> None:
+    text = "Gunmen ambushed an army convoy near Mosul. Two soldiers were killed."
+    [ambush, killing] = code_text(pipeline, text, PUB).events
+    assert killing.source is not None and killing.source.code == ambush.source.code == "IRQREB"
+    assert "doer continued from the event before" in killing.rule
+    assert killing.confidence < ambush.confidence
+
+
+def test_a_doer_is_not_carried_to_another_side(pipeline: Pipeline) -> None:
+    text = "Gunmen ambushed an army convoy near Mosul. Two civilians were killed."
+    killing = next(e for e in code_text(pipeline, text, PUB).events if "civilian" in e.sentence)
+    assert "continued" not in killing.rule

@@ -1,6 +1,6 @@
 """Event coreference for time and place: what the text says later about an event it coded.
 
-Three patterns, all general:
+Four patterns, all general:
 
 - a definite event noun refers back to the last coded event of its code: in "Assad visited
   Moscow. ... The visit happened on Tuesday evening.", "the visit" gives the visit its date
@@ -8,7 +8,10 @@ Three patterns, all general:
 - "during the visit" anchors an event to that earlier event: it takes the visit's date and place;
 - an event noun that names an event the document codes elsewhere (same code and actors, no
   place in another country: "Assad visited Moscow. ... Assad's visit to Moscow was a sign of
-  confidence") is that event mentioned again, not another one: it is not coded twice.
+  confidence") is that event mentioned again, not another one: it is not coded twice;
+- violence whose doer the text does not name, against the side the sentence before (or the same
+  sentence) named a doer's violence against, continues it: "Jet shot down by rebels; pilot
+  executed" -> the rebels executed the pilot (a guess, with lower confidence).
 
 Only missing values are filled; a date or place the event's own sentence gives always wins.
 
@@ -90,7 +93,7 @@ def resolve_references(
 ) -> list[Event]:
     """Fill events' missing dates and places from later definite references to them, and drop
     nominal mentions of events already coded."""
-    out = _without_repeats(events)
+    out = _continued(_without_repeats(events))
     mentions = _definite_nouns(pieces, lexicon, published, gazetteer)
     for m in mentions:
         i = _antecedent(out, m.code, m.start)
@@ -131,6 +134,32 @@ def _repeats(e: Event, other: Event) -> bool:
     here, there = e.location, other.location
     elsewhere = here is not None and there is not None and not here.inferred and not there.inferred
     return not (elsewhere and here.country != there.country)  # type: ignore[union-attr]
+
+
+# Acts of force (coercion, assault, fighting, mass violence) whose doer a later unattributed
+# act of violence against the same side continues.
+_FORCE_ROOTS = ("17", "18", "19", "20")
+# Confidence kept when a doer is carried over from the event before.
+CONTINUED_CONFIDENCE = 0.7
+
+
+def _continued(events: Sequence[Event]) -> list[Event]:
+    out = list(events)
+    for k, e in enumerate(out):
+        target = _code(e.target)
+        if e.code[:2] not in ("18", "19", "20") or _code(e.source) is not None or target is None:
+            continue
+        before = [
+            b for b in out[:k]
+            if b.code[:2] in _FORCE_ROOTS and _code(b.source) and _code(b.target) == target
+            and 0 <= e.sentence_index - b.sentence_index <= 1
+        ]
+        if before:
+            doer = before[-1].source
+            rule = f"{e.rule}; doer continued from the event before"
+            confidence = round(e.confidence * CONTINUED_CONFIDENCE, 2)
+            out[k] = dataclasses.replace(e, source=doer, rule=rule, confidence=confidence)
+    return out
 
 
 def _nominal(e: Event) -> bool:
