@@ -872,6 +872,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "what a subject receives from someone, that one gives it",
+        "Armenia received security guarantees from France on Monday.",
+        [("030", "FRA", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "received aid is aid given, not a visit hosted",
+        "Ukraine received military aid from Germany.",
+        [("072", "DEU", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "received a person: hosted",
+        "Putin received the Iranian president in the Kremlin.",
+        [("043", "RUSGOV", "IRNGOV", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -142,3 +142,9 @@ def test_a_direction_alone_is_no_place(pipeline: Pipeline) -> None:
     # An unknown region is no place at all, not GeoNames' town of North, South Carolina.
     [event] = code_text(pipeline, "Gunmen attacked a village in North Wakanda on Monday.", None).events
     assert event.location is None
+
+
+def test_the_country_visited_is_where_the_sentence_happens(pipeline: Pipeline) -> None:
+    text = "Blinken visited Iraq and said he got assurances from the Iraqi government."
+    [assured] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "030"]
+    assert assured.location is not None and assured.location.country == "IRQ"

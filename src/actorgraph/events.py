@@ -196,6 +196,8 @@ _GOVERN_STEPS = 4
 _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
+# Verbs whose subject receives what their object's event noun names, from a "from" phrase.
+_RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
 # Messages whose participle says what their sender does: "a statement condemning X".
 _MESSAGES = {
     "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
@@ -716,6 +718,9 @@ class EventCoder:
                 break
         assert best is not None
         pat, obj, targets = best
+        received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
+        if v.lemma_.lower() in _RECEIVING and not pat.objects and received:
+            return []  # "received aid from Germany": the aid is the event (see _noun), not a visit
         if not targets and _ambiguous(matches, pat):
             # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
             # preposition tells, and there is none: better no event than a coin toss. But
@@ -852,6 +857,12 @@ class EventCoder:
                 return list(
                     self._pairs(n, pat.code, pat.rule, parties[:1], parties[1:], found, offset, anchor)
                 )
+        if governor is not None and host.dep_ == "dobj" and governor.lemma_.lower() in _RECEIVING:
+            # "South Korea received assurances from Washington": the giver acts on the receiver.
+            givers = [a for t in self._preps(heads, ["from"]) for a in self._actors(t, found, offset)]
+            receivers = self._subject_args(governor, found, offset)
+            if givers and receivers:
+                return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
         targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event

@@ -64,6 +64,7 @@ class Settings:
             raise ValueError("batch_documents and pipe_batch must be 1 or more")
 
 
+_VISITS = {"visit", "tour"}
 _LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "throughout", "into"}
 def _said_in(event: Event, quotes: list[Quote]) -> Event:
     """An event inside a direct quotation is attributed to the quotation's speaker."""
@@ -192,7 +193,9 @@ class Pipeline:
             if loc is None or not loc.country:
                 continue
             locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPS
-            if loc.precision != "country" or locative:
+            # "visited Iraq and said...": the country visited is where the sentence happens.
+            visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _VISITS
+            if loc.precision != "country" or locative or visited:
                 found.add(loc.country)
         return found.pop() if len(found) == 1 else None
 
