@@ -40,6 +40,7 @@ def mentions(
         ("European troops moved north.", "European troops", "EURMIL"),  # a region's role
         ("Al-Qaeda-linked militants moved north.", "Al-Qaeda-linked militants", "IMGMUSALQ"),  # affiliates
         ("Iranian-backed militias moved north.", "militias", "REB"),  # a sponsor is no owner
+        ("IRG units moved north.", "IRG units", "IRNMIL"),  # the Revolutionary Guard's short name
         ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )

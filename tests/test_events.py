@@ -890,6 +890,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "captured matériel is confiscated, not territory taken",
+        "Ukrainian troops captured dozens of Russian tanks near Izium.",
+        [("1711", "UKRMIL", "RUSMIL", "asserted")],
+        True,
+    ),
+    (
+        "a passive capture in a chain of verbs takes the first verb's subject",
+        "A Syrian army tank was hit by a missile and then captured by ISIL near Raqqa.",
+        [("1711", "IMGMUSISI", "SYRMIL", "asserted")],
+        False,
+    ),
+    (
+        "a place the parser hung as an adverb is still the place taken",
+        "Russian troops captured Bakhmut.",
+        [("192", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -126,6 +126,8 @@ def test_the_lexicon_s_names_of_states_are_places(pipeline: Pipeline, name: str,
         ("Soldiers arrested twelve men near the village of Qalqilya.", "Qalqilya"),
         # The subject's phrase, when the predicate and its objects name no place.
         ("A car bomb near the city of Kirkuk killed four policemen.", "Kirkuk"),
+        # A passive's agent phrase.
+        ("The convoy was attacked by Kurdish fighters near Qamishli.", "Qamishli"),
     ],
 )
 def test_a_place_one_phrase_down_or_on_the_subject(pipeline: Pipeline, text: str, name: str) -> None:

@@ -643,6 +643,10 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            if c.code == "192" and _takes_equipment(doc[c.trigger_token]):
+                # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
+                # not taking territory.
+                c = out[k] = dataclasses.replace(c, code="1711", rule=f"{c.rule}; matériel -> 1711")
             bombing = _bombing_code(doc[c.trigger_token]) if c.code in _BOMBABLE else None
             if bombing is not None:
                 # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,
@@ -1101,6 +1105,26 @@ _BOMB_KINDS = {
     "suicide": "1831", "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832",
     "car-bomb": "1832", "roadside": "1833", "ied": "1833",
 }
+
+
+# Matériel that is captured or seized rather than territory.
+_EQUIPMENT = {
+    "tank", "vehicle", "weapon", "arms", "ammunition", "equipment", "aircraft", "helicopter",
+    "drone", "jet", "truck", "artillery", "gun", "missile", "rifle", "launcher", "ship", "vessel",
+}
+
+
+def _takes_equipment(trigger: Any) -> bool:
+    """Whether what ``trigger`` takes is matériel: its object ("captured dozens of Russian
+    tanks": through "of"), or its passive subject ("a tank ... captured by ISIL")."""
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    verb = trigger
+    while not taken and verb.dep_ == "conj" and verb.head.i != verb.i:
+        # "a tank ... attacked and survived but captured by ISIL": the first verb's subject.
+        verb = verb.head
+        taken = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = taken + [o for t in taken for p in t.children if p.lower_ == "of" for o in p.children]
+    return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
 
 
 def _bombing_code(trigger: Any) -> str | None:

@@ -319,7 +319,8 @@ def locate(
         o
         for h in (anchor, trigger)
         for p in h.children
-        if p.dep_ == "prep" and p.lower_ not in _LOCATIVE
+        # (and on a passive's agent: "captured by ISIL near Raqqa")
+        if (p.dep_ == "prep" and p.lower_ not in _LOCATIVE) or p.dep_ == "agent"
         for o in p.children
         if o.dep_ == "pobj"
     ]
@@ -348,7 +349,9 @@ def locate(
     # "took Bakhmut", "shelled Mariupol": the place an act of force takes or strikes.
     if code.startswith(("18", "19", "20")):
         for c in anchor.children:
-            if c.dep_ == "dobj" and (loc := _lookup(doc, c, gazetteer, focus)) is not None:
+            # A name the parser hung as an adverb is still the object ("captured Bakhmut").
+            taken = c.dep_ == "dobj" or (c.dep_ in ("advmod", "npadvmod") and bool(c.ent_type_))
+            if taken and (loc := _lookup(doc, c, gazetteer, focus)) is not None:
                 return loc
     if focus is not None:
         country = gazetteer.country(focus)
