@@ -41,6 +41,7 @@ def mentions(
         ("Al-Qaeda-linked militants moved north.", "Al-Qaeda-linked militants", "IMGMUSALQ"),  # affiliates
         ("Iranian-backed militias moved north.", "militias", "REB"),  # a sponsor is no owner
         ("IRG units moved north.", "IRG units", "IRNMIL"),  # the Revolutionary Guard's short name
+        ("Military officials met.", "Military officials", "MIL"),  # an agent's adjective
         ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )
@@ -100,3 +101,7 @@ def test_every_packaged_region_has_a_cameo_region_code() -> None:
 
     regions = [a for a in load_actor_lexicon().actors.values() if a.actor_id.startswith("region:")]
     assert regions and all(a.actor_id.removeprefix("region:") in REGION_CODES for a in regions)
+
+
+def test_an_adjective_naming_a_kind_of_act_is_no_actor(pipeline: Pipeline) -> None:
+    assert "military" not in mentions(pipeline, "Hungary refused military assistance to Ukraine.")

@@ -908,6 +908,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an actor announcing it will not yield refuses to",
+        "Israel will not withdraw from the Golan Heights, the Israeli prime minister said.",
+        [("1246", "ISR", None, "asserted")],
+        True,
+    ),
+    (
+        "a fact that something was not done stays a negated event",
+        "Russia has not withdrawn its troops from Moldova.",
+        [("0874", "RUSMIL", "MDA", "negated")],
+        True,
+    ),
+    (
+        "a chain of governed acts passes its target up",
+        "Hungary has refused to commit to any military assistance to Ukraine.",
+        [("120", "HUN", "UKR", "asserted")],
+        False,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

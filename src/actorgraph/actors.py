@@ -288,6 +288,13 @@ class ActorCoder:
         for span in filter_spans(spans):
             entry = self.lexicon.agents[self.agent_of[span.label]]
             head = span.root
+            modified = head.head.i
+            if len(span) == 1 and head.pos_ == "ADJ" and head.dep_ == "amod" and not any(
+                s.start <= modified < s.end for s in spans
+            ):
+                # "military assistance", "military exercises": a kind of act, no actor (but
+                # "military officials" are the military's).
+                continue
             owner = self._owner(doc, head, span.start, named, entry.kind == "group")
             owned = owner.mention if owner is not None else None
             country = _country(owned.code) if owned else None

@@ -29,6 +29,8 @@ __all__ = ["Coding", "EventCoder", "last_person"]
 _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+# Auxiliaries of what an actor will or would do (a refusal when negated).
+_WILL = {"will", "wo", "'ll", "would", "'d", "shall"}
 _FUTURE_HEADS = {
     "intend",
     "plan",
@@ -337,7 +339,8 @@ class EventCoder:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
             inside = [w for w in _phrase(t) if w.i != t.i]
             # Not a sponsor: "the headquarters of an Iran-backed Iraqi militia" is the militia's.
-            unsponsored = [f for f in found if sponsor_word(t.doc, f.last) is None]
+            # (A leader stays a party: "the US-led war" is the US's.)
+            unsponsored = [f for f in found if sponsor_word(t.doc, f.last) in (None, "led")]
             covering = [[f for f in unsponsored if f.covers(w.i)] for w in inside]
             # The longest name at a word: "Iraqi militia", not its adjective "Iraqi".
             hits = [max(fs, key=lambda f: f.last - f.first) for fs in covering if fs]
@@ -601,7 +604,8 @@ class EventCoder:
                 governors[c.trigger_token].append(k)
         dropped: set[int] = set()
         out = list(codings)
-        for k, c in enumerate(codings):
+        for k in range(len(codings)):
+            c = out[k]  # with the target an act it governs gave it ("commit to assistance to X")
             g = _governor(doc[c.trigger_token], governors)
             if g is None or g == k or codings[g].sentence_start != c.sentence_start:
                 continue
@@ -635,6 +639,15 @@ class EventCoder:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
                 rule = f"{head.rule}; {verb} {c.code} -> {asked}"
                 out[g] = dataclasses.replace(head, code=asked, rule=rule)
+        # A chain passes its target up: "refused to commit to assistance to the US": the
+        # assistance's target is the commitment's, and then the refusal's.
+        for k, c in enumerate(out):
+            g = _governor(doc[c.trigger_token], governors)
+            if g is None or g == k or g in dropped or c.target is None:
+                continue
+            if out[g].target is None and not _same_side(out[g].source, c.target):
+                rule = f"{out[g].rule}; target of the act it governs"
+                out[g] = dataclasses.replace(out[g], target=c.target, rule=rule)
         for k, c in enumerate(out):
             threat = _threat_code(c.code) if c.modality == "future" else None
             if threat is not None and _conditions(doc[c.trigger_token]):
@@ -908,6 +921,11 @@ class EventCoder:
         if intent is None and modality == "future" and _own_side(speaker, sources) and not conditional_threat:
             harm = _threat_code(code) if code[:2] in _HARM_ROOTS else None
             intent = harm or _code_in(code, _INTENT_CODES)
+        aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+        if refusal is None and modality == "negated" and aux & _WILL and _own_side(speaker, sources):
+            # "The US said it would not meet the kidnappers' demands": an actor announcing it
+            # will not do a cooperative act refuses it (CAMEO 12x).
+            refusal = _code_in(code, _REFUSAL_CODES)
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
