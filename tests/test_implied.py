@@ -54,3 +54,13 @@ def test_the_rule_says_what_it_filled_and_lowers_confidence(pipeline: Pipeline) 
     [event] = code_text(pipeline, "Egyptian police dispersed demonstrators on Monday night.").events
     assert "target is the source's own population (EGY)" in event.rule
     assert event.confidence < 1.0
+
+
+def test_protesters_against_a_state_are_its_own(pipeline: Pipeline) -> None:
+    text = "Hundreds of refugees protested against Denmark's decision to deport them."
+    assert ("140", "DNKCVL", "DNK") in coded(pipeline, text)
+
+
+def test_in_protest_of_names_what_is_protested(pipeline: Pipeline) -> None:
+    text = "Students staged a sit-in in protest of the Iranian government's crackdown."
+    assert any(code == "141" and target == "IRNGOV" for code, _, target in coded(pipeline, text))

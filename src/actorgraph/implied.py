@@ -49,7 +49,11 @@ def _home_institution(event: Event) -> Event:
     if source is None or target is None or (source.country is None) == (target.country is None):
         return event
     if target.country is not None:
-        if source.code not in _HOME_SECTORS | {"REB"} or target.sector not in _HOME_INSTITUTIONS:
+        # (A protest against a state is against its institutions: "protested against Sweden's
+        # decision" -> the protesters are Sweden's.)
+        protested = target.sector is None and event.code[:2] == "14"
+        institution = target.sector in _HOME_INSTITUTIONS or protested
+        if source.code not in _HOME_SECTORS | {"REB"} or not institution:
             return event
         if event.code[:2] in ("18", "19", "20"):
             return event
