@@ -926,6 +926,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a particle the parser read as a preposition ('out of')",
+        "Jakarta forced the UN refugee agency out of the country.",
+        [("174", "IDNGOV", "IGOUNO", "asserted")],
+        True,
+    ),
+    (
+        "a threat made abroad, to no one named, is made to the place's country",
+        "Hamas threatened on Monday to resume its activities in Israel.",
+        [("130", "PSEREB", "ISR", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -528,6 +528,9 @@ class EventCoder:
     @staticmethod
     def _match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
         parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES}
+        # "forced the agency out of the country": a particle the parser read as a preposition.
+        outs = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "out"]
+        parts |= {"out" for c in outs if any(g.lower_ == "of" for g in c.children)}
         # "went on strike", "was taken into custody": a preposition and its object's lemma.
         parts |= {
             f"{c.lower_} {g.lemma_.lower()}"

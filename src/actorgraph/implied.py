@@ -137,7 +137,7 @@ def _withdrawn_from(event: Event) -> Event:
 # Force and its posture (15 mobilise, 17 coerce, 18-20 violence): a state's forces acting at a
 # place in another country, with no one named, act on that country ("Israeli tanks fired at
 # targets in Jericho" -> PSE); at home their unnamed enemy is not their own state.
-_FORCE_ROOTS = ("15", "17", "18", "19", "20")
+_FORCE_ROOTS = ("13", "15", "17", "18", "19", "20")
 
 
 def _force_abroad(event: Event) -> Event:

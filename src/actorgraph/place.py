@@ -276,6 +276,11 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
 _SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"}
 
 
+def _infinitive(verb: Any) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("threatened on Monday to resume...")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _locative_objects(head: Any) -> Iterator[Any]:
     """The objects of ``head``'s locative prepositions ("near Idlib" -> Idlib)."""
     for prep in head.children:
@@ -324,6 +329,11 @@ def locate(
         for o in p.children
         if o.dep_ == "pobj"
     ]
+    # The act a threat or intent governs, the actor's own: "threatened to resume attacks in
+    # Israel" (not what an appeal asks of another: "urged Turkey to withdraw from Syria").
+    if code.startswith(("03", "13")):
+        governed = [c for c in anchor.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
+        heads += governed + [o for g in governed for o in g.children if o.dep_ == "dobj"]
     # Last, the subject's phrase: "a roadside bomb near Samarra killed two soldiers".
     heads += [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for head in heads:
