@@ -105,3 +105,10 @@ def test_every_packaged_region_has_a_cameo_region_code() -> None:
 
 def test_an_adjective_naming_a_kind_of_act_is_no_actor(pipeline: Pipeline) -> None:
     assert "military" not in mentions(pipeline, "Hungary refused military assistance to Ukraine.")
+
+
+def test_an_unknown_civil_society_body_is_an_ngo_still_flagged(pipeline: Pipeline) -> None:
+    found = code_text(pipeline, "The Association of Sahel Lawyers criticised the junta.").mentions
+    [body] = [m for m in found if "Association" in m.text]
+    assert (body.code, body.origin) == ("NGO", "ner")
+

@@ -938,6 +938,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a broker is no party to the deal",
+        "Turkey signed a UN-brokered deal with Iraq.",
+        [("057", "TUR", "IRQ", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -25,6 +25,8 @@ from actorgraph.records import Mention
 __all__ = ["REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
 
 _NER_LABELS = {"PERSON", "ORG", "NORP"}
+# Head words of civil-society bodies' names (not "council" or "commission": often a state's).
+_CIVIL_BODIES = {"association", "society", "foundation", "federation", "institute", "network", "committee"}
 # Dependency labels by which a name modifies an agent noun ("Syrian army", "Iraq's army").
 # Owners whose code is a state's: an agent of theirs takes the state's country and its own role.
 _STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
@@ -84,7 +86,8 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     return out
 
 
-# "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it.
+# "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it;
+# "a UN-brokered deal": the broker is no party to it.
 _SPONSOR_WORDS = {
     "backed",
     "led",
@@ -100,6 +103,8 @@ _SPONSOR_WORDS = {
     "linked",
     "inspired",
     "based",
+    "brokered",
+    "mediated",
 }
 
 
@@ -254,6 +259,9 @@ class ActorCoder:
         found.extend(self._agents(doc, offset, sent_index, found, taken))
         for ent in doc.ents:
             if ent.label_ in _NER_LABELS and not any(i in taken for i in range(ent.start, ent.end)):
+                # An organisation the lexicon lacks, named like a civil-society body ("the
+                # Association of African Jurists"), is coded NGO; still flagged "ner".
+                civil = ent.label_ == "ORG" and any(t.lemma_.lower() in _CIVIL_BODIES for t in ent)
                 found.append(
                     self._make(
                         doc,
@@ -261,12 +269,12 @@ class ActorCoder:
                         ent.end,
                         offset,
                         sent_index,
-                        None,
+                        "NGO" if civil else None,
                         None,
                         ent.label_.lower(),
                         "ner",
                         None,
-                        None,
+                        "NGO" if civil else None,
                     )
                 )
                 taken.update(range(ent.start, ent.end))
