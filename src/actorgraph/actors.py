@@ -3,7 +3,7 @@
 Names come from the lexicon (case-sensitive: "US" is a state, "us" is not); generic agents
 ("troops", "prime minister") combine with a country named beside them ("Syrian troops" ->
 SYRMIL, "Assad's forces" -> SYRMIL); names the lexicon lacks come from spaCy's entities with
-no code, flagged ``origin="ner"``.
+no code (NGO for an organisation named like a civil-society body), flagged ``origin="ner"``.
 
 Example:
     >>> coder = ActorCoder(nlp)  # doctest: +SKIP
