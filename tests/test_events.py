@@ -944,6 +944,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "restraint asked of each party: an appeal to de-escalate, to each",
+        "The UN urged India and Pakistan to exercise restraint.",
+        [("0256", "IGOUNO", "IND", "asserted"), ("0256", "IGOUNO", "PAK", "asserted")],
+        False,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

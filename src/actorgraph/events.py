@@ -640,8 +640,11 @@ class EventCoder:
             asked = _asked_code(head.code, c.code)
             if asked is not None:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
-                rule = f"{head.rule}; {verb} {c.code} -> {asked}"
-                out[g] = dataclasses.replace(head, code=asked, rule=rule)
+                # Every pair the verb codes asks for it: "urged Armenia and Azerbaijan to ...".
+                for h in governors[head.trigger_token]:
+                    if out[h].code == head.code and _same_side(out[h].source, head.source):
+                        rule = f"{out[h].rule}; {verb} {c.code} -> {asked}"
+                        out[h] = dataclasses.replace(out[h], code=asked, rule=rule)
         # A chain passes its target up: "refused to commit to assistance to the US": the
         # assistance's target is the commitment's, and then the refusal's.
         for k, c in enumerate(out):
