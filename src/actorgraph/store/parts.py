@@ -81,11 +81,12 @@ def write_part(coded: Sequence[CodedDocument], directory: str, failures: Sequenc
     events = len(ready.frames["events"]) if "events" in ready.frames else 0
     if not ids:
         return Part(None, (), 0, tuple(failures))
-    final = os.path.join(directory, _name(ids))
+    name = _name(ids)
+    final = os.path.join(directory, name)
     if os.path.isdir(final):  # this batch was written before (a rerun task)
         return Part(final, ids, events, tuple(failures))
     os.makedirs(directory, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=f".{_name(ids)}.", dir=directory)
+    tmp = tempfile.mkdtemp(prefix=f".{name}.", dir=directory)
     try:
         con = _scratch()
         con.execute("BEGIN TRANSACTION")
@@ -180,7 +181,8 @@ def import_parts(store: Store, paths: Sequence[str]) -> int:
     try:
         for path, manifest in zip(paths, manifests, strict=True):
             ids: list[str] = manifest["documents"]
-            keep = [i for i in ids if i not in store.stored(ids)]
+            stored = store.stored(ids)
+            keep = [i for i in ids if i not in stored]
             if not keep:
                 continue
             added += len(keep)
