@@ -950,6 +950,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "quitting with no object is resigning",
+        "Protesters demanded that the prime minister quit.",
+        [("1041", "CVL", "GOV", "asserted"), ("0831", "GOV", None, "asserted")],
+        True,
+    ),
+    (
+        "quitting an alliance breaks relations with it",
+        "Hungary threatened to quit the European Union.",
+        [("1313", "HUN", "IGOEUREEC", "asserted")],
+        True,
+    ),
+    (
+        "forces pulling out of a city in another country leave that country",
+        "Russian troops pulled out of the city of Kherson.",
+        [("0874", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

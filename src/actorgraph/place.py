@@ -282,10 +282,12 @@ def _infinitive(verb: Any) -> bool:
 
 
 def _locative_objects(head: Any) -> Iterator[Any]:
-    """The objects of ``head``'s locative prepositions ("near Idlib" -> Idlib)."""
+    """The objects of ``head``'s locative prepositions ("near Idlib" -> Idlib; "out of Kherson")."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
             yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+        elif prep.dep_ in ("prep", "prt") and prep.lower_ == "out":
+            yield from (o for p in prep.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
 
 
 def _inner_places(obj: Any) -> Iterator[Any]:
