@@ -23,6 +23,21 @@ from actorgraph.actors import REGION_CODES, Found, sponsor_word
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.records import Actor, Mention, Modality, Span
+from actorgraph.subcodes import (
+    BOMBABLE,
+    HARM_ROOTS,
+    INTENT_CODES,
+    REFUSAL_CODES,
+    asked_code,
+    bombing_code,
+    by_aircraft,
+    by_protesters,
+    civilian,
+    code_in,
+    counts_hundreds,
+    takes_equipment,
+    threat_code,
+)
 
 __all__ = ["Coding", "EventCoder", "last_person"]
 
@@ -130,47 +145,11 @@ _INTENT_WORDS = {
 }
 # Words that refuse what they govern ("unwilling to cede", "refused to release").
 _REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline"}
-# Cooperative acts and the CAMEO code of refusing them (codebook root 12: 121, 122, 124x, 125).
-_REFUSAL_CODES = {
-    "081": "1241",
-    "082": "1242",
-    "084": "1243",
-    "085": "1244",
-    "086": "1245",
-    "087": "1246",
-    "08": "124",
-    "04": "125",
-    "06": "121",
-    "07": "122",
-}
 # Words that vow, or declare readiness for, what they govern: a harm so announced is a threat
 # ("vowed to crush the rebels" 137, "have sworn to fight" 138, "is prepared to impose martial
-# law" 1324), coded by _threat_code (codebook root 13).
+# law" 1324), coded by threat_code (codebook root 13).
 _VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
-}
-# Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
-_INTENT_CODES = {
-    "045": "039",
-    "046": "036",
-    "04": "036",
-    "05": "032",
-    "06": "031",
-    "07": "033",
-    "084": "0353",
-    "0871": "0356",
-    "08": "035",
-}
-# A demand (100) or appeal (020) is coded by what it asks for, when that is a coded act:
-# "demanded that the president step down" 1041, "called on Israel to release the prisoners"
-# 0253 (codebook roots 02 and 10, whose subcodes follow the acts of roots 04-08).
-_DEMAND_CODES = {
-    "0831": "1041", "083": "104", "081": "1051", "082": "1052", "084": "1053", "085": "1054",
-    "086": "1055", "0871": "107", "0874": "106", "087": "1056", "04": "108", "05": "102", "07": "103",
-}
-_APPEAL_CODES = {
-    "0831": "0241", "083": "024", "081": "0251", "082": "0252", "084": "0253", "085": "0254",
-    "086": "0255", "087": "0256", "045": "028", "04": "026", "05": "022", "06": "021", "07": "023",
 }
 # Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
 HEADLINE_MAX_WORDS = 12
@@ -637,7 +616,7 @@ class EventCoder:
             if head.target is None and c.target is not None and not _same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
-            asked = _asked_code(head.code, c.code)
+            asked = asked_code(head.code, c.code)
             if asked is not None:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
                 # Every pair the verb codes asks for it: "urged Armenia and Azerbaijan to ...".
@@ -655,30 +634,30 @@ class EventCoder:
                 rule = f"{out[g].rule}; target of the act it governs"
                 out[g] = dataclasses.replace(out[g], target=c.target, rule=rule)
         for k, c in enumerate(out):
-            threat = _threat_code(c.code) if c.modality == "future" else None
+            threat = threat_code(c.code) if c.modality == "future" else None
             if threat is not None and _conditions(doc[c.trigger_token]):
                 # "will withdraw its force unless X arranges a ceasefire": a harm announced on a
                 # condition is a threat (CAMEO 13x), made to whom the condition binds. "Would"
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
-            if c.code == "192" and _takes_equipment(doc[c.trigger_token]):
+            if c.code == "192" and takes_equipment(doc[c.trigger_token]):
                 # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
                 # not taking territory.
                 c = out[k] = dataclasses.replace(c, code="1711", rule=f"{c.rule}; matériel -> 1711")
-            bombing = _bombing_code(doc[c.trigger_token]) if c.code in _BOMBABLE else None
+            bombing = bombing_code(doc[c.trigger_token]) if c.code in BOMBABLE else None
             if bombing is not None:
                 # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,
                 # killing six soldiers": a bomb's violence is a bombing (CAMEO 183x).
                 c = out[k] = dataclasses.replace(c, code=bombing, rule=f"{c.rule}; by a bomb -> {bombing}")
-            if c.code == "190" and _aircraft(c.source):
+            if c.code == "190" and by_aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
-            if c.code[:2] in ("18", "19") and _protesters(c.source):
+            if c.code[:2] in ("18", "19") and by_protesters(c.source):
                 # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
                 # violent protest or riot (145), not as an armed assault.
                 c = out[k] = dataclasses.replace(c, code="145", rule=f"{c.rule}; by protesters -> 145")
-            if c.code == "190" and _civilian(c.target) and _counts_hundreds(doc[c.trigger_token]):
+            if c.code == "190" and civilian(c.target) and counts_hundreds(doc[c.trigger_token]):
                 # "killed hundreds of civilians": CAMEO's mass killing of non-combatants.
                 rule = f"{c.rule}; hundreds of civilians -> 202"
                 c = out[k] = dataclasses.replace(c, code="202", rule=rule)
@@ -907,14 +886,14 @@ class EventCoder:
         if not any(a.actor.code for a in sources + targets):
             return
         modality = self._modality(anchor)
-        intent = _intent_code(code, anchor, _INTENT_WORDS, _INTENT_CODES)
-        refusal = _intent_code(code, anchor, _REFUSAL_WORDS, _REFUSAL_CODES)
-        vow = _governing_word(anchor, _VOW_WORDS) if intent is None and code[:2] in _HARM_ROOTS else None
+        intent = _intent_code(code, anchor, _INTENT_WORDS, INTENT_CODES)
+        refusal = _intent_code(code, anchor, _REFUSAL_WORDS, REFUSAL_CODES)
+        vow = _governing_word(anchor, _VOW_WORDS) if intent is None and code[:2] in HARM_ROOTS else None
         # "ill prepared to fight", "is not ready to attack": denied readiness is no threat.
         if vow is not None:
             deniers = [*vow.children, *(vow.head.children if vow.dep_ == "acomp" else [])]
             if not any(c.dep_ == "neg" or c.lower_ in _DENIERS for c in deniers):
-                intent = _threat_code(code)
+                intent = threat_code(code)
         if intent is None and modality == "future" and code[:2] == "07":
             # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
             intent = "033"
@@ -923,15 +902,15 @@ class EventCoder:
         # its spokesman said": an actor announcing its own act states an intent to do it (03x)
         # or threatens it (13x). A scheduled act others report stays itself; a harm announced on
         # a condition is a threat to whom the condition binds (see _govern).
-        conditional_threat = _conditions(anchor) and _threat_code(code) is not None
+        conditional_threat = _conditions(anchor) and threat_code(code) is not None
         if intent is None and modality == "future" and _own_side(speaker, sources) and not conditional_threat:
-            harm = _threat_code(code) if code[:2] in _HARM_ROOTS else None
-            intent = harm or _code_in(code, _INTENT_CODES)
+            harm = threat_code(code) if code[:2] in HARM_ROOTS else None
+            intent = harm or code_in(code, INTENT_CODES)
         aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
         if refusal is None and modality == "negated" and aux & _WILL and _own_side(speaker, sources):
             # "The US said it would not meet the kidnappers' demands": an actor announcing it
             # will not do a cooperative act refuses it (CAMEO 12x).
-            refusal = _code_in(code, _REFUSAL_CODES)
+            refusal = code_in(code, REFUSAL_CODES)
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
@@ -973,23 +952,6 @@ class EventCoder:
                     speaker,
                     trig.i,
                 )
-
-
-def _asked_code(head: str, act: str) -> str | None:
-    """The specific demand or appeal code for a generic one (100, 020) asking for ``act``, or
-    threat (130) threatening it ("warned it would impose sanctions" 1312)."""
-    if head == "130":
-        threat = _threat_code(act)
-        return threat if threat != "130" else None
-    table = _DEMAND_CODES if head == "100" else _APPEAL_CODES if head == "020" else None
-    if table is None:
-        return None
-    return next((table[p] for p in (act[:4], act[:3], act[:2]) if p in table), None)
-
-
-def _code_in(code: str, table: dict[str, str]) -> str | None:
-    """``table``'s entry for the longest prefix of ``code`` it has."""
-    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
 
 
 def _own_side(speaker: Actor | None, sources: Sequence[_Arg]) -> bool:
@@ -1100,133 +1062,14 @@ def _phrase(t: Any) -> list[Any]:
     return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
 
 
-# Verbs of killing whose victims, counted in hundreds or more, make a mass killing.
-_KILLING_VERBS = {"kill", "murder", "slaughter", "execute", "slay"}
-_LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "millions"}
-
-
 # Event nouns that mostly name a story's setting: an event only between two named sides
 # ("Russia's war against Ukraine", "Russia's occupation of Ukraine"); a place is no side.
 _BACKGROUND_NOUNS = {"war", "occupation"}
-# Words for people demonstrating: their violence is a riot.
-_PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
-
-
-# Words for aircraft: an attack by them is an air strike.
-_AIRCRAFT_WORDS = {
-    "aircraft", "bomber", "bombers", "drone", "drones", "helicopter", "helicopters", "jet", "jets",
-    "warplane", "warplanes",
-}
-
-
-# Violence a bomb can do by itself in the text, the words for the bomb, and the kinds of
-# bombing by their modifiers (CAMEO 1831 suicide, 1832 car, 1833 roadside; 183 otherwise).
-_BOMBABLE = {"180", "182", "1823", "183", "190"}
-_BOMB_WORDS = {"bomb", "bombing", "ied", "car-bomb"}
-# People who are bombs only as suicide bombers: "Russian bombers" are aircraft.
-_BOMBERS = {"bomber", "attacker"}
-_BOMB_KINDS = {
-    "suicide": "1831", "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832",
-    "car-bomb": "1832", "roadside": "1833", "ied": "1833",
-}
-
-
-# Matériel that is captured or seized rather than territory.
-_EQUIPMENT = {
-    "tank", "vehicle", "weapon", "arms", "ammunition", "equipment", "aircraft", "helicopter",
-    "drone", "jet", "truck", "artillery", "gun", "missile", "rifle", "launcher", "ship", "vessel",
-}
-
-
-def _takes_equipment(trigger: Any) -> bool:
-    """Whether what ``trigger`` takes is matériel: its object ("captured dozens of Russian
-    tanks": through "of"), or its passive subject ("a tank ... captured by ISIL")."""
-    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    verb = trigger
-    while not taken and verb.dep_ == "conj" and verb.head.i != verb.i:
-        # "a tank ... attacked and survived but captured by ISIL": the first verb's subject.
-        verb = verb.head
-        taken = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    heads = taken + [o for t in taken for p in t.children if p.lower_ == "of" for o in p.children]
-    return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
-
-
-def _bombing_code(trigger: Any) -> str | None:
-    """The 183x code when the subject of ``trigger`` (or of the clause a participle continues:
-    "..., killing six soldiers") is a bomb or bomber, or its object is the bomb a bombing verb
-    names ("detonated two car bombs"); else None."""
-    verb = trigger.head if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else trigger
-    for arg in (c for c in verb.children if c.dep_ in ("nsubj", "dobj")):
-        head = arg.lemma_.lower()
-        words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
-        if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):
-            continue
-        return next((code for word, code in _BOMB_KINDS.items() if word in words), "183")
-    return None
-
-
-_MODIFIERS = ("compound", "amod", "nmod")
-
-
-def _aircraft(actor: Actor | None) -> bool:
-    return actor is not None and any(w.lower() in _AIRCRAFT_WORDS for w in actor.text.split())
-
-
-def _protesters(actor: Actor | None) -> bool:
-    return actor is not None and any(w.lower() in _PROTESTER_WORDS for w in actor.text.split())
-
-
-def _civilian(actor: Actor | None) -> bool:
-    return actor is not None and actor.code is not None and actor.code.endswith("CVL")
-
-
-def _counts_hundreds(v: Any) -> bool:
-    """Whether the victims of killing verb ``v`` are counted in hundreds or more: "killed
-    hundreds of civilians", "more than 300 people were killed"."""
-    if v.lemma_.lower() not in _KILLING_VERBS:
-        return False
-    victims = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    for tok in (t for victim in victims for t in victim.subtree):
-        if tok.lower_ in _LARGE_NUMBERS:
-            return True
-        digits = tok.text.replace(",", "")
-        if tok.like_num and digits.isdigit() and int(digits) >= 100:
-            return True
-    return False
-
-
 def _conditions(v: Any) -> list[Any]:
     """The "if"/"unless" clauses under ``v`` or under the act ``v`` governs."""
     clauses = [c for c in v.children if c.dep_ == "advcl"]
     clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
     return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
-
-
-# Roots of harmful acts, which a vow or a declared readiness makes threats.
-_HARM_ROOTS = {"14", "16", "17", "18", "19", "20"}
-
-
-def _threat_code(code: str) -> str | None:
-    """The 13x code of threatening a harmful act: force 138 (blockade 1381, occupation 1382),
-    sanctions and broken ties 131x, curfews and martial law 132x, repression 137, protest 133;
-    None for a cooperative act (a conditional offer is not a threat)."""
-    if code in ("191", "192"):
-        return {"191": "1381", "192": "1382"}[code]
-    if code[:2] in ("15", "18", "19", "20"):
-        return "138"
-    if code.startswith("161"):
-        return "1313"
-    if code.startswith("172"):
-        return "132" + code[3:]
-    if code[:2] == "16":
-        return "1312"
-    if code[:2] == "17":
-        return "137"
-    if code[:2] == "14":
-        return "133"
-    if code.startswith("0874") or code[:2] in ("11", "12"):
-        return "130"
-    return None
 
 
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:

@@ -1,0 +1,201 @@
+"""Subcodes: the specific CAMEO code an act takes from what it governs, who does it and with
+what ("demanded that the president step down" 1041, "threatened sanctions" 1312, "a car bomb
+killed" 1832, "captured tanks" 1711), and the tables that say so.
+
+Example:
+    >>> asked_code("100", "0831"), threat_code("161"), code_in("0841", INTENT_CODES)
+    ('1041', '1313', '0353')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actorgraph.records import Actor
+
+__all__ = [
+    "BOMBABLE",
+    "HARM_ROOTS",
+    "INTENT_CODES",
+    "REFUSAL_CODES",
+    "asked_code",
+    "bombing_code",
+    "by_aircraft",
+    "by_protesters",
+    "civilian",
+    "code_in",
+    "counts_hundreds",
+    "takes_equipment",
+    "threat_code",
+]
+
+# Cooperative acts and the CAMEO code of refusing them (codebook root 12: 121, 122, 124x, 125).
+REFUSAL_CODES = {
+    "081": "1241",
+    "082": "1242",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+    "08": "124",
+    "04": "125",
+    "06": "121",
+    "07": "122",
+}
+# Cooperative acts and the CAMEO code of the intent to do them (codebook root 03).
+INTENT_CODES = {
+    "045": "039",
+    "046": "036",
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "084": "0353",
+    "0871": "0356",
+    "08": "035",
+}
+# A demand (100) or appeal (020) is coded by what it asks for, when that is a coded act:
+# "demanded that the president step down" 1041, "called on Israel to release the prisoners"
+# 0253 (codebook roots 02 and 10, whose subcodes follow the acts of roots 04-08).
+_DEMAND_CODES = {
+    "0831": "1041", "083": "104", "081": "1051", "082": "1052", "084": "1053", "085": "1054",
+    "086": "1055", "0871": "107", "0874": "106", "087": "1056", "04": "108", "05": "102", "07": "103",
+}
+_APPEAL_CODES = {
+    "0831": "0241", "083": "024", "081": "0251", "082": "0252", "084": "0253", "085": "0254",
+    "086": "0255", "087": "0256", "045": "028", "04": "026", "05": "022", "06": "021", "07": "023",
+}
+def asked_code(head: str, act: str) -> str | None:
+    """The specific demand or appeal code for a generic one (100, 020) asking for ``act``, or
+    threat (130) threatening it ("warned it would impose sanctions" 1312)."""
+    if head == "130":
+        threat = threat_code(act)
+        return threat if threat != "130" else None
+    table = _DEMAND_CODES if head == "100" else _APPEAL_CODES if head == "020" else None
+    if table is None:
+        return None
+    return next((table[p] for p in (act[:4], act[:3], act[:2]) if p in table), None)
+
+
+def code_in(code: str, table: dict[str, str]) -> str | None:
+    """``table``'s entry for the longest prefix of ``code`` it has."""
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+# Verbs of killing whose victims, counted in hundreds or more, make a mass killing.
+_KILLING_VERBS = {"kill", "murder", "slaughter", "execute", "slay"}
+_LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "millions"}
+
+
+# Words for people demonstrating: their violence is a riot.
+_PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
+
+
+# Words for aircraft: an attack by them is an air strike.
+_AIRCRAFT_WORDS = {
+    "aircraft", "bomber", "bombers", "drone", "drones", "helicopter", "helicopters", "jet", "jets",
+    "warplane", "warplanes",
+}
+
+
+# Violence a bomb can do by itself in the text, the words for the bomb, and the kinds of
+# bombing by their modifiers (CAMEO 1831 suicide, 1832 car, 1833 roadside; 183 otherwise).
+BOMBABLE = {"180", "182", "1823", "183", "190"}
+_BOMB_WORDS = {"bomb", "bombing", "ied", "car-bomb"}
+# People who are bombs only as suicide bombers: "Russian bombers" are aircraft.
+_BOMBERS = {"bomber", "attacker"}
+_BOMB_KINDS = {
+    "suicide": "1831", "car": "1832", "truck": "1832", "lorry": "1832", "vehicle": "1832",
+    "car-bomb": "1832", "roadside": "1833", "ied": "1833",
+}
+
+
+# Matériel that is captured or seized rather than territory.
+_EQUIPMENT = {
+    "tank", "vehicle", "weapon", "arms", "ammunition", "equipment", "aircraft", "helicopter",
+    "drone", "jet", "truck", "artillery", "gun", "missile", "rifle", "launcher", "ship", "vessel",
+}
+
+
+def takes_equipment(trigger: Any) -> bool:
+    """Whether what ``trigger`` takes is matériel: its object ("captured dozens of Russian
+    tanks": through "of"), or its passive subject ("a tank ... captured by ISIL")."""
+    taken = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    verb = trigger
+    while not taken and verb.dep_ == "conj" and verb.head.i != verb.i:
+        # "a tank ... attacked and survived but captured by ISIL": the first verb's subject.
+        verb = verb.head
+        taken = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads = taken + [o for t in taken for p in t.children if p.lower_ == "of" for o in p.children]
+    return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
+
+
+def bombing_code(trigger: Any) -> str | None:
+    """The 183x code when the subject of ``trigger`` (or of the clause a participle continues:
+    "..., killing six soldiers") is a bomb or bomber, or its object is the bomb a bombing verb
+    names ("detonated two car bombs"); else None."""
+    verb = trigger.head if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else trigger
+    for arg in (c for c in verb.children if c.dep_ in ("nsubj", "dobj")):
+        head = arg.lemma_.lower()
+        words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
+        if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):
+            continue
+        return next((code for word, code in _BOMB_KINDS.items() if word in words), "183")
+    return None
+
+
+_MODIFIERS = ("compound", "amod", "nmod")
+
+
+def by_aircraft(actor: Actor | None) -> bool:
+    return actor is not None and any(w.lower() in _AIRCRAFT_WORDS for w in actor.text.split())
+
+
+def by_protesters(actor: Actor | None) -> bool:
+    return actor is not None and any(w.lower() in _PROTESTER_WORDS for w in actor.text.split())
+
+
+def civilian(actor: Actor | None) -> bool:
+    return actor is not None and actor.code is not None and actor.code.endswith("CVL")
+
+
+def counts_hundreds(v: Any) -> bool:
+    """Whether the victims of killing verb ``v`` are counted in hundreds or more: "killed
+    hundreds of civilians", "more than 300 people were killed"."""
+    if v.lemma_.lower() not in _KILLING_VERBS:
+        return False
+    victims = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    for tok in (t for victim in victims for t in victim.subtree):
+        if tok.lower_ in _LARGE_NUMBERS:
+            return True
+        digits = tok.text.replace(",", "")
+        if tok.like_num and digits.isdigit() and int(digits) >= 100:
+            return True
+    return False
+
+
+# Roots of harmful acts, which a vow or a declared readiness makes threats.
+HARM_ROOTS = {"14", "16", "17", "18", "19", "20"}
+
+
+def threat_code(code: str) -> str | None:
+    """The 13x code of threatening a harmful act: force 138 (blockade 1381, occupation 1382),
+    sanctions and broken ties 131x, curfews and martial law 132x, repression 137, protest 133;
+    None for a cooperative act (a conditional offer is not a threat)."""
+    if code in ("191", "192"):
+        return {"191": "1381", "192": "1382"}[code]
+    if code[:2] in ("15", "18", "19", "20"):
+        return "138"
+    if code.startswith("161"):
+        return "1313"
+    if code.startswith("172"):
+        return "132" + code[3:]
+    if code[:2] == "16":
+        return "1312"
+    if code[:2] == "17":
+        return "137"
+    if code[:2] == "14":
+        return "133"
+    if code.startswith("0874") or code[:2] in ("11", "12"):
+        return "130"
+    return None
