@@ -42,6 +42,7 @@ def mentions(
         ("Iranian-backed militias moved north.", "militias", "REB"),  # a sponsor is no owner
         ("IRG units moved north.", "IRG units", "IRNMIL"),  # the Revolutionary Guard's short name
         ("Military officials met.", "Military officials", "MIL"),  # an agent's adjective
+        ("Kenyan union leaders met.", "Kenyan union leaders", "KENLAB"),  # labour
         ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )

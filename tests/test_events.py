@@ -384,7 +384,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a verb with a preposition's object: on strike",
         "Nigerian workers went on strike over fuel prices.",
-        [("143", "NGACVL", "NGAGOV", "asserted")],
+        [("143", "NGALAB", "NGAGOV", "asserted")],
         True,
     ),
     (
@@ -595,7 +595,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "staged a strike: a labour strike, not a military one (lemma 'stag')",
         "Dock workers in Uruguay staged a strike against the government.",
-        [("143", "URYCVL", "URYGOV", "asserted")],
+        [("143", "URYLAB", "URYGOV", "asserted")],
         True,
     ),
     (
@@ -965,6 +965,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "forces pulling out of a city in another country leave that country",
         "Russian troops pulled out of the city of Kherson.",
         [("0874", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "workers strike, they do not attack",
+        "Union leaders called a strike in Lagos.",
+        [("143", "NGALAB", "NGAGOV", "asserted")],
+        True,
+    ),
+    (
+        "a group's leader named by title before an unknown name is the group",
+        "Hezbollah political chief Ali Haidar assassinated in Beirut",
+        [("186", "LBN", "LBNREB", "asserted")],
+        True,
+    ),
+    (
+        "an airdrop is aid given where it falls",
+        "Jordanian planes airdrop food parcels over northern Gaza",
+        [("073", "JORMIL", "PSE", "asserted")],
         True,
     ),
     (

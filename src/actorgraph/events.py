@@ -160,7 +160,7 @@ _FORCE_CODES = {"0874"}
 # Three-letter codes that are not states: CAMEO's regions and the bare roles.
 _NOT_STATES = REGION_CODES | {
     "IGO", "NGO", "IMG", "REB", "MIL", "GOV", "CVL", "COP", "OPP", "LEG", "JUD", "MED", "PTY",
-    "SPY", "ELI", "BUS", "REF", "---",
+    "SPY", "ELI", "BUS", "REF", "LAB", "EDU", "---",
 }
 # Acts about another act they govern: appeals, intents, demands, rejections, threats ("threatened
 # to impose sanctions on X", "refused to commit troops"). The governed act names the governing
@@ -653,6 +653,10 @@ class EventCoder:
             if c.code == "190" and by_aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
+            strike = doc[c.trigger_token].lemma_.lower() == "strike"
+            if c.code == "190" and strike and c.source is not None and c.source.sector in _POPULAR_SECTORS:
+                # "union leaders called a strike": workers strike, they do not attack (143).
+                c = out[k] = dataclasses.replace(c, code="143", rule=f"{c.rule}; by {c.source.sector} -> 143")
             if c.code[:2] in ("18", "19") and by_protesters(c.source):
                 # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
                 # violent protest or riot (145), not as an armed assault.

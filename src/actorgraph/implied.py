@@ -27,10 +27,10 @@ from actorgraph.records import Actor, Event
 __all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "complete", "with_context_country"]
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
-_BARE_ROLES = {"REB", "CVL", "OPP", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
+_BARE_ROLES = {"REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
 # Of those, the ones that the document's main place country may code: a story's rebels and
 # civilians are that country's, but its "minister" may be anyone's.
-_DOMESTIC_ROLES = {"REB", "CVL", "OPP"}
+_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB"}
 # Who addresses its own state's institutions (_home_institution), and those institutions.
 _HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
 _HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
