@@ -601,7 +601,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "throw stones at",
         "Palestinian youths threw stones at Israeli police in the village of Beit Orna.",
-        [("145", "PSE", "ISRCOP", "asserted")],
+        [("145", "PSECVL", "ISRCOP", "asserted")],
         False,
     ),
     (
@@ -984,6 +984,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "Jordanian planes airdrop food parcels over northern Gaza",
         [("073", "JORMIL", "PSE", "asserted")],
         True,
+    ),
+    (
+        "who is at a protest takes part in it",
+        "Thousands of Kenyans gathered for a rally in Nairobi.",
+        [("141", "KEN", "KENGOV", "asserted")],
+        True,
+    ),
+    (
+        "a protest against conduct is against whoever the conduct is named for",
+        "Kurdish youths threw stones during demonstrations against abuses by Turkish police.",
+        [("141", "CVL", "TURCOP", "asserted")],
+        False,
     ),
     (
         "an event noun naming a kind of actor is no event",

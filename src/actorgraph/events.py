@@ -179,6 +179,8 @@ _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
+# Prepositions that put their subject at an event: "during demonstrations", "for a rally".
+_PRESENT_AT = {"during", "for", "at", "in", "amid"}
 # Messages whose participle says what their sender does: "a statement condemning X".
 _MESSAGES = {
     "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
@@ -774,6 +776,20 @@ class EventCoder:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
 
+    def _participants(self, verb: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
+        """The subject of ``verb``, or of the verb it continues ("resorted to throwing stones
+        during..."), or the noun it describes when the parser hung it as a modifier."""
+        for _ in range(_GOVERN_STEPS):
+            args = self._subject_args(verb, found, offset)
+            if args:
+                return args
+            if verb.dep_ == "acl":
+                return self._actors(verb.head, found, offset)
+            if verb.dep_ not in ("pcomp", "prep", "xcomp", "advcl") or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        return []
+
     def _conduct_agents(self, tok: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """Who a conduct noun names for it ("abuses by the army", "Russia's war crimes"), also
         through a carrier ("allegations of abuses by Eritrean troops")."""
@@ -854,6 +870,10 @@ class EventCoder:
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             sources = self._subject_args(governor, found, offset)
+        if not sources and pat.code[:2] == "14" and n.dep_ == "pobj" and n.head.lower_ in _PRESENT_AT:
+            # "Nigerians converged for a rally", "youths threw stones during demonstrations":
+            # who is at a protest takes part in it.
+            sources = self._participants(n.head.head, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
         anchor = governor if governor is not None else n
         if not sources:
@@ -869,7 +889,11 @@ class EventCoder:
             receivers = self._subject_args(governor, found, offset)
             if givers and receivers:
                 return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
-        targets = [a for t in self._preps(heads, pat.targets) for a in self._actors(t, found, offset)]
+        against = self._preps(heads, pat.targets)
+        targets = [a for t in against for a in self._actors(t, found, offset)]
+        if not targets:
+            # "demonstrations against abuses by the army": whoever the conduct is named for.
+            targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
         if pat.noun in _BACKGROUND_NOUNS and not (sources and targets):
