@@ -11,7 +11,7 @@ import pytest
 
 from actorgraph import CodedDocument, Pipeline
 from actorgraph.records import Failure
-from actorgraph.store import TABLES, Store, StoreError
+from actorgraph.store import SCHEMA_VERSION, TABLES, Store, StoreError
 from actorgraph.store.parts import MANIFEST, import_parts, list_parts, read_manifest, write_part
 from tests.conftest import code_text
 
@@ -114,6 +114,8 @@ def test_an_import_that_fails_leaves_none_of_its_parts(docs: list[CodedDocument]
         ("{not json", "unreadable part manifest"),
         ('{"documents": ["a"], "schema_version": 1}', "written for store schema 1"),
         ('["a"]', "not an actorgraph part manifest"),
+        (json.dumps({"documents": ["a"], "schema_version": SCHEMA_VERSION, "tables": ["x; DROP TABLE y"]}),
+         "unknown tables"),  # table names go into SQL
     ],
 )
 def test_a_missing_broken_or_foreign_part_is_a_store_error_naming_it(

@@ -43,7 +43,7 @@ from actorgraph.records import CodedDocument, Failure
 from actorgraph.store.bulk import insert_frame
 from actorgraph.store.clusters import Report, assign
 from actorgraph.store.database import Store, StoreError, prepare
-from actorgraph.store.schema import SCHEMA_VERSION, migrate
+from actorgraph.store.schema import SCHEMA_VERSION, TABLES, migrate
 
 __all__ = ["MANIFEST", "Part", "import_parts", "list_parts", "read_manifest", "write_part"]
 
@@ -156,6 +156,12 @@ def read_manifest(path: str) -> dict[str, Any]:
         raise StoreError(f"{file}: unreadable part manifest ({exc})") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("documents"), list):
         raise StoreError(f"{file}: not an actorgraph part manifest")
+    tables = manifest.get("tables", [])
+    # The names go into SQL: only the store's own tables.
+    if not isinstance(tables, list) or not set(tables) <= set(TABLES) or not all(
+        isinstance(i, str) for i in manifest["documents"]
+    ):
+        raise StoreError(f"{file}: not an actorgraph part manifest (unknown tables or document ids)")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise StoreError(
             f"{file}: written for store schema {manifest.get('schema_version')}, this actorgraph "
