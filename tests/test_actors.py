@@ -43,6 +43,7 @@ def mentions(
         ("IRG units moved north.", "IRG units", "IRNMIL"),  # the Revolutionary Guard's short name
         ("Military officials met.", "Military officials", "MIL"),  # an agent's adjective
         ("Kenyan union leaders met.", "Kenyan union leaders", "KENLAB"),  # labour
+        ("Chinese warships and aircraft moved.", "Chinese warships and aircraft", "CHNMIL"),  # shared owner
         ("European Community ministers met.", "European Community ministers", "IGOEUREEC"),  # EU, old name
     ],
 )

@@ -998,6 +998,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "deployed thousands of police: the count's 'of' noun is what is deployed",
+        "Pakistani authorities deployed thousands of police officers in Lahore.",
+        [("153", "PAKGOV", None, "asserted")],
+        True,
+    ),
+    (
+        "drills staged (lemma 'stag') are military exercises",
+        "Chinese warships staged drills near Taiwan.",
+        [("150", "CHNMIL", "TWN", "asserted")],
+        True,
+    ),
+    (
         "an event noun naming a kind of actor is no event",
         "Riot police detained dozens of students in Dhaka.",
         [("173", "BGDCOP", "BGDCVL", "asserted")],

@@ -150,3 +150,9 @@ def test_the_country_visited_is_where_the_sentence_happens(pipeline: Pipeline) -
     text = "Blinken visited Iraq and said he got assurances from the Iraqi government."
     [assured] = [e for e in code_text(pipeline, text, dt.date(2024, 3, 14)).events if e.code == "030"]
     assert assured.location is not None and assured.location.country == "IRQ"
+
+
+def test_a_city_s_own_name_beats_another_city_s_alternate_name() -> None:
+    # GeoNames lists "Islamabad" among the old names of the larger Chattogram (Bangladesh).
+    islamabad = Gazetteer().lookup("Islamabad")
+    assert islamabad is not None and islamabad.country == "PAK"

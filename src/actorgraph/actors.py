@@ -304,6 +304,12 @@ class ActorCoder:
                 # "military officials" are the military's).
                 continue
             owner = self._owner(doc, head, span.start, named, entry.kind == "group")
+            if owner is None and head.dep_ == "conj":
+                # "Chinese warships and aircraft": a conjunct shares its first agent's owner.
+                lead = next((f for f in out if f.covers(head.head.i)), None)
+                if lead is not None and lead.mention.country:
+                    owner = next((n for n in named if n.mention.country == lead.mention.country
+                                  and lead.first <= n.first < lead.last), None)
             owned = owner.mention if owner is not None else None
             country = _country(owned.code) if owned else None
             if owned is not None and owned.code and owned.kind not in _STATE_KINDS and owned.kind != "person":

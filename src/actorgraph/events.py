@@ -113,6 +113,8 @@ _CONDUCT_CARRIERS = {"accusation", "allegation", "charge", "claim", "evidence", 
 # Nouns that measure out what their "of" phrase names: "a round of sanctions", "a wave of strikes".
 _MEASURES = {
     "round", "package", "wave", "series", "set", "batch", "raft", "spate", "barrage", "salvo", "volley",
+    # counts: "deployed thousands of police officers"
+    "dozen", "hundred", "thousand", "million", "score",
 }
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged or
 # ended it: "refugees fled the war", "the UN condemned the attack".
@@ -643,7 +645,7 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
-            if c.code == "192" and takes_equipment(doc[c.trigger_token]):
+            if c.code in ("171", "192") and takes_equipment(doc[c.trigger_token]):
                 # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
                 # not taking territory.
                 c = out[k] = dataclasses.replace(c, code="1711", rule=f"{c.rule}; matériel -> 1711")

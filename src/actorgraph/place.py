@@ -144,13 +144,16 @@ def _countries() -> dict[str, Location]:
 @functools.cache
 def _index() -> dict[str, Location]:
     places: dict[str, Location] = {}
-    population: dict[str, int] = {}
+    rank: dict[str, tuple[bool, int]] = {}
     for names, loc, people in _cities():
         for name in names:
-            # The most populous city wins a shared name (Tripoli LBY vs LBN: the larger one).
-            if population.get(name, -1) < people:
+            # A city's own name beats another city's alternate one ("Islamabad" is Pakistan's
+            # capital, not an old name of the larger Chattogram); then the most populous city
+            # wins a shared name (Tripoli LBY vs LBN: the larger one).
+            key = (name == loc.name, people)
+            if rank.get(name, (False, -1)) < key:
                 places[name] = loc
-                population[name] = people
+                rank[name] = key
     places.update(_countries())
     # The project's supplement wins: it knows conflict geography and its spellings better.
     places.update(_supplement(places))
