@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,23 @@ def test_a_local_worker_killed_mid_job_changes_nothing(reference: list[Any], sma
         os.kill(pid, signal.SIGKILL)
         got += list(results)
         assert fingerprint(got) == reference  # nothing lost, nothing twice, same order
+    finally:
+        engine.close()
+
+
+def test_a_local_pool_broken_before_a_batch_is_submitted_is_renewed(
+    reference: list[Any], small_batches: None
+) -> None:
+    engine = LocalEngine(Settings(), workers=2)
+    try:
+        engine.pool.submit(int).result()  # the workers are up
+        for pid in list(engine.pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not engine.pool._broken and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert engine.pool._broken  # submitting to it now raises BrokenProcessPool
+        assert fingerprint(list(engine.run(corpus()))) == reference
     finally:
         engine.close()
 

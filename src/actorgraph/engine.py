@@ -140,8 +140,13 @@ class LocalEngine:
                 yield self._first(window)
 
     def _submit(self, batch: list[Document | Failure]) -> Any:
+        """The batch's future, or None when the pool is already broken (a worker died since the
+        last result): ``_first`` then renews the pool and submits the batch again."""
         task, args = self._task
-        return self.pool.submit(task, batch, self.settings, *args)
+        try:
+            return self.pool.submit(task, batch, self.settings, *args)
+        except BrokenProcessPool:
+            return None
 
     def _first(self, window: list[list[Any]]) -> Any:
         """The oldest batch's result; when a worker died, a fresh pool reruns every batch the
@@ -149,6 +154,8 @@ class LocalEngine:
         for _ in range(_RETRIES + 1):
             _, future, generation = window[0]
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool was broken when the batch was submitted")
                 result = future.result()
                 window.pop(0)
                 return result
