@@ -138,7 +138,7 @@ def _repeats(e: Event, other: Event) -> bool:
 
 # Acts of force (coercion, assault, fighting, mass violence) whose doer a later unattributed
 # act of violence against the same side continues.
-_FORCE_ROOTS = ("17", "18", "19", "20")
+_CONTINUED_ROOTS = ("17", "18", "19", "20")
 # Confidence kept when a doer is carried over from the event before.
 CONTINUED_CONFIDENCE = 0.7
 
@@ -151,7 +151,7 @@ def _continued(events: Sequence[Event]) -> list[Event]:
             continue
         before = [
             b for b in out[:k]
-            if b.code[:2] in _FORCE_ROOTS and _code(b.source) and _code(b.target) == target
+            if b.code[:2] in _CONTINUED_ROOTS and _code(b.source) and _code(b.target) == target
             and 0 <= e.sentence_index - b.sentence_index <= 1
         ]
         if before:

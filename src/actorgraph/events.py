@@ -45,7 +45,7 @@ _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 # Auxiliaries of what an actor will or would do (a refusal when negated).
-_WILL = {"will", "wo", "'ll", "would", "'d", "shall"}
+_WILL = _FUTURE_AUX | {"would", "'d"}
 _FUTURE_HEADS = {
     "intend",
     "plan",

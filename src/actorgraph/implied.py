@@ -134,15 +134,16 @@ def _withdrawn_from(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 
 
-# Force and its posture (15 mobilise, 17 coerce, 18-20 violence): a state's forces acting at a
-# place in another country, with no one named, act on that country ("Israeli tanks fired at
-# targets in Jericho" -> PSE); at home their unnamed enemy is not their own state.
-_FORCE_ROOTS = ("13", "15", "17", "18", "19", "20")
+# Force, its threat and its posture (13 threaten, 15 mobilise, 17 coerce, 18-20 violence): a
+# state's forces acting at a place in another country, with no one named, act on that country
+# ("Israeli tanks fired at targets in Jericho" -> PSE); at home their unnamed enemy is not
+# their own state.
+_ABROAD_ROOTS = ("13", "15", "17", "18", "19", "20")
 
 
 def _force_abroad(event: Event) -> Event:
     src = event.source
-    if (event.target is not None and event.target.code) or event.code[:2] not in _FORCE_ROOTS:
+    if (event.target is not None and event.target.code) or event.code[:2] not in _ABROAD_ROOTS:
         return event
     country = _named_country(event)
     if src is None or not src.country or not country or src.country == country:
