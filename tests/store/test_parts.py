@@ -88,6 +88,35 @@ def test_a_batch_written_twice_is_one_part_and_unfinished_parts_are_not_listed(
     assert list_parts(str(folder)) == [a.path]
 
 
+def test_a_part_is_on_disk_before_its_rename_publishes_it(
+    docs: list[CodedDocument], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[str] = []
+    seen: dict[str, set[str]] = {}
+    real_fsync, real_rename = os.fsync, os.rename
+
+    def fsync(fd: int) -> None:
+        synced.append(os.path.realpath(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    def rename(src: str, dst: str) -> None:
+        seen["synced before rename"] = set(synced)
+        real_rename(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "rename", rename)
+    folder = tmp_path / "parts"
+    part = write_part(docs[:2], str(folder))
+    assert part.path is not None
+    written = {name: os.path.join(part.path, name) for name in os.listdir(part.path)}
+    before = seen["synced before rename"]
+    # every file and the part's own folder were flushed under their unfinished names
+    unfinished = {os.path.basename(p) for p in before}
+    assert set(written) <= unfinished
+    assert any(os.path.basename(p).startswith(".part-") for p in before)
+    assert os.path.realpath(folder) in synced[len(before):]  # and the rename itself after it
+
+
 def test_a_batch_of_failures_writes_no_part_and_keeps_them(tmp_path: Path) -> None:
     failure = Failure("bad.txt", "not UTF-8")
     part = write_part([], str(tmp_path / "parts"), [failure])

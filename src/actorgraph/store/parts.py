@@ -101,16 +101,40 @@ def write_part(coded: Sequence[CodedDocument], directory: str, failures: Sequenc
                     "tables": sorted(ready.frames)}
         with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as f:
             json.dump(manifest, f)
+        _sync(tmp)
         try:
             os.rename(tmp, final)
         except OSError:
             if not os.path.isdir(final):
                 raise
             shutil.rmtree(tmp)  # another run of the same batch got there first: same rows
+        else:
+            _sync_dir(directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return Part(final, ids, events, tuple(failures))
+
+
+def _sync(folder: str) -> None:
+    """Flush a part's files and folder to disk before its rename publishes it: without this a
+    machine that loses power can keep the rename and lose file contents, leaving a named part
+    that is not whole."""
+    for entry in os.scandir(folder):
+        fd = os.open(entry.path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    _sync_dir(folder)
+
+
+def _sync_dir(folder: str) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 _LOCAL = threading.local()
