@@ -244,6 +244,20 @@ def test_file_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert failure.message().startswith(f"{big}: file too large")
 
 
+@pytest.mark.parametrize(("text", "size"), [
+    ("5000000", 5_000_000), ("5MB", 5_000_000), ("5 mb", 5_000_000), ("5M", 5_000_000),
+    ("2.5MB", 2_500_000), ("64KiB", 65_536), ("1GiB", 1024**3), ("1 G", 10**9), ("300b", 300),
+])
+def test_sizes_are_read_as_people_write_them(text: str, size: int) -> None:
+    assert ingest.parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["lots", "", "5 TB", "-5MB", "0", "0.0001KB", "5MB of text"])
+def test_a_size_that_is_not_one_is_a_value_error_quoting_it(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a size"):
+        ingest.parse_size(text)
+
+
 def test_bad_files_inside_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a-good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (tmp_path / "b-binary.txt").write_bytes(b"\x00\xff\x00\xfe")

@@ -285,6 +285,21 @@ def test_max_bytes_comes_from_the_environment(tmp_path: Path) -> None:
         "1000", "Document ", "Failure file too large (2000 bytes > 1000); split it"]
 
 
+def test_an_unreadable_max_bytes_is_a_one_line_error_before_any_store_is_made(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Iran condemned Israel.\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    env = {**os.environ, "ACTORGRAPH_MAX_BYTES": "plenty", "PYTHONPATH": str(ROOT / "src")}
+    cli = "import sys; from actorgraph.cli import main; sys.exit(main())"
+    run = subprocess.run([sys.executable, "-c", cli, "ingest", str(good), "--db", str(db)],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        "actorgraph: error: ACTORGRAPH_MAX_BYTES: 'plenty' is not a size"
+        " (write bytes, or a number with KB, MB or GB)"]
+    assert not db.exists()
+
+
 def test_a_jsonl_record_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "MAX_DOCUMENT_BYTES", 1_000)
     path = tmp_path / "wire.jsonl"

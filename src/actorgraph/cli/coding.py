@@ -162,6 +162,7 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     progress = _Progress()
+    documents = read_paths(args.paths, args.date)  # misuse is an error before the store is made
     # Workers write Parquet parts that the store imports. Parts the user names are kept; a
     # folder of our own beside the store is removed.
     folder = args.parts or (
@@ -171,7 +172,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         # Documents already stored are not coded again: ingest is idempotent and resumable.
         with Ingest(args.db, remove_parts=not args.parts) as ingest:
-            todo = ingest.fresh(read_paths(args.paths, args.date))
+            todo = ingest.fresh(documents)
             if folder is None:
                 for item in _run(args, todo):
                     progress.update(item)

@@ -24,12 +24,39 @@ from actorgraph.ingest.html import parse_html
 from actorgraph.ingest.text import DecodeError, dateline, decode, normalise, segment_text
 from actorgraph.records import Block, Document, Failure
 
-__all__ = ["SUFFIXES", "document_id", "make_document", "read_paths"]
+__all__ = ["SUFFIXES", "document_id", "make_document", "parse_size", "read_paths"]
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([kmg])(i)?b?|b)?", re.IGNORECASE)
+_UNITS = {"": 0, "k": 1, "m": 2, "g": 3}
+
+
+def parse_size(text: str) -> int:
+    """Bytes from a size as people write it: a whole number of bytes, or with K, KB, KiB, M, MB,
+    MiB, G, GB or GiB (KB = 1000 bytes, KiB = 1024); a ValueError names what it cannot read.
+
+    Example:
+        >>> parse_size("5MB"), parse_size("64 KiB"), parse_size("1000")
+        (5000000, 65536, 1000)
+    """
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a size (write bytes, or a number with KB, MB or GB)")
+    number, unit, binary = match.groups()
+    size = int(float(number) * (1024 if binary else 1000) ** _UNITS[(unit or "").lower()])
+    if size < 1:
+        raise ValueError(f"{text!r} is not a size of 1 byte or more")
+    return size
+
+
 # Larger inputs are refused rather than parsed: one document of this size already costs
-# minutes of parsing; split it. Override with ACTORGRAPH_MAX_BYTES.
-MAX_DOCUMENT_BYTES = int(os.environ.get("ACTORGRAPH_MAX_BYTES", 5_000_000))
+# minutes of parsing; split it. Override with ACTORGRAPH_MAX_BYTES ("5MB", "20000000").
+_DEFAULT_MAX_BYTES = 5_000_000
+try:
+    MAX_DOCUMENT_BYTES = parse_size(os.environ.get("ACTORGRAPH_MAX_BYTES") or str(_DEFAULT_MAX_BYTES))
+    _MAX_BYTES_MISUSE: str | None = None
+except ValueError as _exc:  # raised when reading starts, not at import: `import actorgraph` works
+    MAX_DOCUMENT_BYTES, _MAX_BYTES_MISUSE = _DEFAULT_MAX_BYTES, f"ACTORGRAPH_MAX_BYTES: {_exc}"
 
 
 def document_id(text: str) -> str:
@@ -188,7 +215,16 @@ def read_paths(
 
     A named file is read whatever its suffix (as text, or HTML when it looks like HTML);
     inside folders only ``.txt``, ``.text``, ``.html``, ``.htm`` and ``.jsonl`` are read.
+    An unreadable ``ACTORGRAPH_MAX_BYTES`` is misuse: a ValueError before any file is read.
     """
+    if _MAX_BYTES_MISUSE:
+        raise ValueError(_MAX_BYTES_MISUSE)
+    return _read(paths, default_date)
+
+
+def _read(
+    paths: Iterable[str | os.PathLike[str]], default_date: dt.date | None
+) -> Iterator[Document | Failure]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
