@@ -1015,6 +1015,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         [("173", "BGDCOP", "BGDCVL", "asserted")],
         True,
     ),
+    (
+        "who travels for talks takes part in them, with whom they name",
+        "The Egyptian foreign minister flew to Ankara for talks with his Turkish counterpart.",
+        [("042", "EGYGOV", "TURGOV", "asserted"), ("040", "EGYGOV", "TURGOV", "asserted")],
+        True,
+    ),
+    (
+        "coordinated travellers for talks meet each other, with the verb's modality",
+        "Indian and Pakistani diplomats will return to Geneva next month for talks.",
+        [("040", "INDGOV", "PAKGOV", "future")],
+        True,
+    ),
+    (
+        "calling for talks is no attendance",
+        "Brazil called for talks between the two sides.",
+        [],
+        False,
+    ),
 ]
 
 

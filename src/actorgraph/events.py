@@ -183,6 +183,10 @@ _NEEDS_TARGET = {"01", "04"}
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
 # Prepositions that put their subject at an event: "during demonstrations", "for a rally".
 _PRESENT_AT = {"during", "for", "at", "in", "amid"}
+# Verbs of coming together whose "for" phrase names a meeting their subject takes part in:
+# "negotiators returned to Geneva for talks" (not "called for talks": a request).
+_GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be",
+              "stay", "remain", "reconvene", "assemble"}
 # Messages whose participle says what their sender does: "a statement condemning X".
 _MESSAGES = {
     "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
@@ -876,8 +880,14 @@ class EventCoder:
             # "Nigerians converged for a rally", "youths threw stones during demonstrations":
             # who is at a protest takes part in it.
             sources = self._participants(n.head.head, found, offset)
+        gathering = None
+        if not sources and pat.code[:2] == "04" and n.dep_ == "pobj" and n.head.lower_ == "for" \
+                and n.head.head.lemma_.lower() in _GATHERING:
+            # "negotiators returned to Geneva for talks": they take part, when the verb does.
+            gathering = n.head.head
+            sources = self._subject_args(gathering, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
-        anchor = governor if governor is not None else n
+        anchor = governor if governor is not None else (gathering if gathering is not None else n)
         if not sources:
             # "talks between Kyiv and Moscow", "a ceasefire between the US and Russia".
             parties = [a for t in self._preps(heads, ["between"]) for a in self._actors(t, found, offset)]
@@ -898,6 +908,11 @@ class EventCoder:
             targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
+        if not targets and len(sources) > 1 and gathering is not None:
+            # "Israeli and Palestinian negotiators returned for talks": with each other.
+            pairs = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
+            code, rule = pat.code, pat.rule
+            return [c for s, t in pairs for c in self._pairs(n, code, rule, [s], [t], found, offset, anchor)]
         if pat.noun in _BACKGROUND_NOUNS and not (sources and targets):
             return []  # "the Syrian war", "a possible war against Iraq": the setting, not an act
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))
