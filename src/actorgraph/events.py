@@ -41,7 +41,7 @@ from actorgraph.subcodes import (
 
 __all__ = ["Coding", "EventCoder", "last_person"]
 
-_PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away"}
+_PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away", "aside"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 # Auxiliaries of what an actor will or would do (a refusal when negated).
@@ -168,15 +168,20 @@ _NOT_STATES = REGION_CODES | {
 # to impose sanctions on X", "refused to commit troops"). The governed act names the governing
 # act's target when that has none ("threatened to break relations with Russia" -> 13x on RUS).
 _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
-# Of those, the ones whose act is the whole event: a threatened or intended act is not coded
-# again (a requested, refused or ruled-out act is, with its modality, as GUIDE.md codes it).
-_SUBSUMING_ROOTS = frozenset({"03", "13"})
+# Of those, the ones whose act is the whole event: a requested, threatened or intended act is
+# not coded again, its code is in the appeal's, demand's, threat's or intent's ("urged Russia to
+# de-escalate" 0256 only; GDELT, PLOVER and the golds code it so); a refused or ruled-out act
+# is, negated.
+_SUBSUMING_ROOTS = frozenset({"02", "03", "10", "13"})
 # Dependency steps from a governed act up to the act that governs it, and how many at most.
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"})
 _GOVERN_STEPS = 4
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
 # withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
 _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
+# Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
+# Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
+_MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
@@ -473,6 +478,9 @@ class EventCoder:
             mode = "future" if reported else "hypothetical"
         if aux & _DEMAND_MODALS.keys() and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech:
             mode = "request"  # "said Israel must withdraw": the withdrawal is asked for
+        heads = _REQUEST_HEADS | _MANDATIVE_HEADS.keys()
+        if _mandative(v) and v.head.lemma_.lower() in heads:
+            mode = "request"  # "urged that Serbia release the prisoners"
         node = v
         while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
@@ -602,6 +610,10 @@ class EventCoder:
             head = out[g]
             if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
                 dropped.add(k)
+                if head.code[:2] in ("02", "10"):  # what was asked stays on record in the rule
+                    src, tgt = (a.code if a else None for a in (c.source, c.target))
+                    rule = f"{head.rule}; asks: {c.code} {src}->{tgt}"
+                    head = out[g] = dataclasses.replace(head, rule=rule)
             vowed = head.code[:2] == "03" and c.code[:2] == "13"  # "vowed to crush": a threat
             if vowed or (c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12")):
                 # "agreed to reopen the border", "refused to release the hostages": one intent or
@@ -687,9 +699,11 @@ class EventCoder:
         sources: list[_Arg] | None = None
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
             modal = {a.lower_ for a in clause.children if a.dep_ == "aux"} & _DEMAND_MODALS.keys()
-            if not modal:
+            mandative = _MANDATIVE_HEADS.get(v.lemma_.lower()) if _mandative(clause) else None
+            if not modal and mandative is None:
                 continue
-            code = min(_DEMAND_MODALS[m] for m in modal)
+            code = min(_DEMAND_MODALS[m] for m in modal) if modal else str(mandative)
+            modal = modal or {"subjunctive"}
             if sources is None:
                 sources = self._subject_args(v, found, offset)
             targets = self._subject_args(clause, found, offset)
@@ -1115,6 +1129,17 @@ def _conditions(v: Any) -> list[Any]:
     clauses = [c for c in v.children if c.dep_ == "advcl"]
     clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
     return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
+
+
+def _mandative(clause: Any) -> bool:
+    """A "that" clause in the bare form with its own subject and no auxiliary: "(insisted) that
+    Manila release the detainees", not "that the talks were useful" or "that it would"."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "be" for c in clause.children):
+        return False
+    # After a past-tense head the present is no backshift but the bare form: "insisted they leave".
+    return bool(clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD"))
 
 
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:

