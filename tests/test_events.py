@@ -950,9 +950,9 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
-        "quitting with no object is resigning",
+        "quitting with no object is resigning (here asked for: in the demand's code)",
         "Protesters demanded that the prime minister quit.",
-        [("1041", "CVL", "GOV", "asserted"), ("0831", "GOV", None, "asserted")],
+        [("1041", "CVL", "GOV", "asserted")],
         True,
     ),
     (
@@ -1067,6 +1067,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "refraining from force is de-escalation, demanded of each party",
         "Washington demanded that Ethiopia and Eritrea refrain from further attacks.",
         [("1056", "USAGOV", "ETH", "asserted"), ("1056", "USAGOV", "ERI", "asserted")],
+        False,
+    ),
+    (
+        "a protest's demand is its purpose: one event, coded by what it demands",
+        "Georgian protesters marched through Tbilisi, demanding the resignation of the interior minister.",
+        [("1411", "GEOCVL", "GEOGOV", "asserted")],
+        True,
+    ),
+    (
+        "a strike to press for a change of course is a strike for policy change",
+        "Argentine unions staged a general strike to press the government to scrap its pension reform.",
+        [("1432", "ARGLAB", "ARGGOV", "asserted")],
+        True,
+    ),
+    (
+        "a conjunct of a demanded act is demanded too, and not reported as done",
+        "NATO demanded that Belgrade halt its offensive and pull back its troops from Kosovo.",
+        [("1056", "IGOWSTNAT", "SRBGOV", "asserted")],
+        False,
+    ),
+    (
+        "an act joined to the demand itself is no demanded act",
+        "Russia demanded talks and shelled Kharkiv.",
+        [("108", "RUS", None, "asserted"), ("194", "RUSMIL", "UKR", "asserted")],
         False,
     ),
     (

@@ -478,9 +478,16 @@ class EventCoder:
             mode = "future" if reported else "hypothetical"
         if aux & _DEMAND_MODALS.keys() and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech:
             mode = "request"  # "said Israel must withdraw": the withdrawal is asked for
-        heads = _REQUEST_HEADS | _MANDATIVE_HEADS.keys()
-        if _mandative(v) and v.head.lemma_.lower() in heads:
-            mode = "request"  # "urged that Serbia release the prisoners"
+        clause = v
+        while clause.head.i != clause.i and (
+            clause.dep_ == "conj"
+            or (clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children))
+        ):
+            clause = clause.head  # "demanded that they de-escalate and refrain from..."
+        asker = clause.head.lemma_.lower() if clause.dep_ == "ccomp" else ""
+        asked = asker in _REQUEST_HEADS and not any(c.lower_ in ("whether", "if") for c in clause.children)
+        if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)):
+            mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
         node = v
         while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
@@ -586,7 +593,7 @@ class EventCoder:
                 noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
-        governed = self._govern(doc, out, found, offset)
+        governed = _protest_purposes(doc, self._govern(doc, out, found, offset))
         admissions = [a for c in governed if (a := _admission(doc, c, offset)) is not None]
         # The admission replaces what the verb alone coded ("admitted that its forces...": not
         # an admission addressed to its own forces).
@@ -610,10 +617,10 @@ class EventCoder:
             head = out[g]
             if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
                 dropped.add(k)
-                if head.code[:2] in ("02", "10"):  # what was asked stays on record in the rule
-                    src, tgt = (a.code if a else None for a in (c.source, c.target))
-                    rule = f"{head.rule}; asks: {c.code} {src}->{tgt}"
-                    head = out[g] = dataclasses.replace(head, rule=rule)
+                src, tgt = (a.code if a else None for a in (c.source, c.target))
+                asks = f"; asks: {c.code} {src}->{tgt}"
+                if head.code[:2] in ("02", "10") and asks not in head.rule:  # what was asked, on record
+                    head = out[g] = dataclasses.replace(head, rule=head.rule + asks)
             vowed = head.code[:2] == "03" and c.code[:2] == "13"  # "vowed to crush": a threat
             if vowed or (c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12")):
                 # "agreed to reopen the border", "refused to release the hostages": one intent or
@@ -1142,9 +1149,52 @@ def _mandative(clause: Any) -> bool:
     return bool(clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD"))
 
 
+# What a protest demands sets its subcode (CAMEO 14x1-14x4): leadership, policy, rights,
+# institutions; any other demand of a protest is for a change of policy.
+_PURPOSES = {
+    "1041": "1", "1042": "2", "1043": "3", "1044": "4", "0241": "1", "0242": "2", "0243": "3", "0244": "4",
+}
+_PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
+
+
+def _protest_purposes(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """A protest's demand is its purpose, not an event of its own: "marched on the residence,
+    demanding that the prime minister quit" is one 1411; "staged a strike to press the
+    government to reverse the price rise" one 1432."""
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
+        if c.code[:2] not in ("02", "10"):
+            continue
+        node = doc[c.trigger_token]
+        for _ in range(2):  # the demand's verb is the protest's clause or its head's
+            if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            protests = (
+                j for j, d in enumerate(out)
+                if d.trigger_token == node.i and d.code[:3] in _PROTEST_KINDS
+                and _same_side(d.source, c.source)
+            )
+            p = next(protests, None)
+            if p is not None:
+                code = out[p].code[:3] + _PURPOSES.get(c.code, "2")
+                rule = f"{out[p].rule}; to demand {c.code} -> {code}"
+                out[p] = dataclasses.replace(out[p], code=code, rule=rule)
+                dropped.add(k)
+                break
+    return [c for k, c in enumerate(out) if k not in dropped]
+
+
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""
     node = t
+    # A conjunct or unmarked adverbial clause shares its first clause's governor: "demanded
+    # that they de-escalate and refrain from attacks"; a clause joined to the governor itself
+    # ("demanded X and attacked Y") is not governed.
+    while node.dep_ in ("conj", "advcl") and node.head.i != node.i and node.head.i not in governors \
+            and not any(c.dep_ == "mark" for c in node.children):
+        node = node.head
     for _ in range(_GOVERN_STEPS):
         # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
         # to mediate") is its complement too; only when it heads straight to an intent.
