@@ -128,6 +128,8 @@ def test_the_lexicon_s_names_of_states_are_places(pipeline: Pipeline, name: str,
         ("A car bomb near the city of Kirkuk killed four policemen.", "Kirkuk"),
         # A passive's agent phrase.
         ("The convoy was attacked by Kurdish fighters near Qamishli.", "Qamishli"),
+        # The phrase of the people counted.
+        ("Militants abducted dozens of schoolgirls in the town of Chibok.", "Chibok"),
     ],
 )
 def test_a_place_one_phrase_down_or_on_the_subject(pipeline: Pipeline, text: str, name: str) -> None:
@@ -144,6 +146,20 @@ def test_a_direction_alone_is_no_place(pipeline: Pipeline) -> None:
     # An unknown region is no place at all, not GeoNames' town of North, South Carolina.
     [event] = code_text(pipeline, "Gunmen attacked a village in North Wakanda on Monday.", None).events
     assert event.location is None
+
+
+def test_a_region_s_country_and_a_town_the_tagger_misnames_give_bare_roles_their_country(
+    pipeline: Pipeline,
+) -> None:
+    # "of northern Iraq" after a region names where it lies: Iraq is a place, not an actor.
+    text = "Gunmen massacred farmers in the Nineveh plains of northern Iraq."
+    [massacre] = code_text(pipeline, text, None).events
+    assert massacre.target is not None and massacre.target.code == "IRQCVL"
+    # The small model tags Aleppo NORP here; the gazetteer still knows the town.
+    text = "Insurgents overran most of Aleppo, routing government troops."
+    assert [e.label_ for e in pipeline.nlp(text).ents] == ["NORP"]
+    [routed] = [e for e in code_text(pipeline, text, None).events if e.code == "190"]
+    assert routed.target is not None and routed.target.code == "SYRMIL"
 
 
 def test_the_country_visited_is_where_the_sentence_happens(pipeline: Pipeline) -> None:

@@ -30,7 +30,7 @@ from actorgraph.implied import complete
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.parse import DEFAULT_MODEL, Parsed, keep_whole, load_model, parse_documents
-from actorgraph.place import Gazetteer, locate
+from actorgraph.place import Gazetteer, locate, settlement_of
 from actorgraph.quotes import QuoteFinder
 from actorgraph.records import (
     Actor,
@@ -188,12 +188,16 @@ class Pipeline:
         since "Russia said" names an actor, not a place."""
         found: set[str] = set()
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+            if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
                 continue
             loc = self.gazetteer.lookup(ent.text)
             if loc is None or not loc.country:
                 continue
-            locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPS
+            misnamed = ent.label_ in ("NORP", "ORG")  # the small model's "most of Aleppo" is NORP
+            if misnamed and (loc.precision == "country" or ent.text in self.forms_by_text):
+                continue  # a town, not an actor's name
+            root = ent.root
+            locative = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS) or settlement_of(root)
             # "visited Iraq and said...": the country visited is where the sentence happens.
             visited = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in _VISITS
             if loc.precision != "country" or locative or visited:

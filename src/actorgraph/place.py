@@ -22,7 +22,7 @@ from actorgraph.actors import Found
 from actorgraph.lexicon.schema import Column, parse_table
 from actorgraph.records import Location
 
-__all__ = ["Gazetteer", "locate"]
+__all__ = ["Gazetteer", "locate", "settlement_of"]
 
 _LOCATIVE = {
     "in",
@@ -279,6 +279,22 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
 _SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"}
 
 
+# Count words whose "of" phrase is what is counted ("hundreds of men", "dozens of villagers").
+_COUNTS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "hundred", "thousand", "dozen"}
+
+
+def _of(tok: Any) -> list[Any]:
+    preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def settlement_of(tok: Any) -> bool:
+    """Whether ``tok`` names what a settlement or region lies in ("the Sinjar region of northern
+    Iraq": Iraq), which makes a country's name a place, not an actor."""
+    head = tok.head
+    return bool(tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENTS)
+
+
 def _infinitive(verb: Any) -> bool:
     """Whether ``verb`` is a "to" infinitive ("threatened on Monday to resume...")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
@@ -318,7 +334,10 @@ def locate(
     a place modifying an event noun ("the Manbij siege"); the place visited or taken; and
     last, the document's main country (``focus``), at country precision and marked inferred.
     """
-    heads = [anchor, trigger] + [c for c in anchor.children if c.dep_ == "dobj"]
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    # "massacred hundreds of Yazidi men in Sinjar": the counted people's phrase.
+    counted = [o for c in objects if c.like_num or c.lower_ in _COUNTS for o in _of(c)]
+    heads = [anchor, trigger, *objects, *counted]
     if anchor.dep_ in ("relcl", "acl"):
         heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad
     if anchor.dep_ == "advcl" and anchor.tag_ == "VBG":
