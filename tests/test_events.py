@@ -1094,6 +1094,36 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a participle after a passive continues its doer, not its patient",
+        "A refugee camp was attacked by Burundian militiamen, killing at least 40 people.",
+        [("190", "BDIREB", None, "asserted"), ("190", "BDIREB", "CVL", "asserted")],
+        False,
+    ),
+    (
+        "a demanded ceasefire is 107, made to both sides named",
+        "The African Union demanded a ceasefire between Sudan and South Sudan.",
+        [("107", "IGOAFRAFU", "SDN", "asserted"), ("107", "IGOAFRAFU", "SSD", "asserted")],
+        True,
+    ),
+    (
+        "a meeting demanded of a body is demanded of it",
+        "Ukraine demanded an urgent meeting of the OSCE.",
+        [("108", "UKR", "IGOEURSCE", "asserted")],
+        True,
+    ),
+    (
+        "refusing entry to someone rejects them",
+        "Poland refused entry to Belarusian truck drivers.",
+        [("120", "POL", "BLR", "asserted")],
+        False,
+    ),
+    (
+        "civilians killed by a state's aircraft are not assumed its own",
+        "Turkish drones struck a village, killing seven civilians.",
+        [("195", "TURMIL", "CVL", "asserted")],
+        False,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -390,6 +390,13 @@ class EventCoder:
             objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             if node.dep_ == "xcomp" and objs and node.head.lemma_.lower() in _CONTROL_HEADS:
                 return objs, passive
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                # "The convoy was ambushed by Taliban fighters, killing six soldiers": the
+                # participle continues the passive's doer, not its patient.
+                by = [a for a in node.head.children if a.dep_ == "agent"]
+                agents = [o for a in by for o in a.children if o.dep_ == "pobj"]
+                if agents:
+                    return agents, passive
             node = node.head
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:

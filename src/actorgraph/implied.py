@@ -168,6 +168,8 @@ def _own_population(event: Event) -> Event:
         return event
     if tgt.code not in _DOMESTIC_ROLES or src.sector not in _STATE_SECTORS:
         return event
+    if event.code.startswith("195"):
+        return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
     return _with_country(event, "target", src.country, "target is the source's own population")
 
 
