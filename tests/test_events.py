@@ -808,7 +808,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "the bomb a bombing verb names gives its kind",
         "Al-Shabaab detonated two car bombs outside the education ministry in Mogadishu.",
-        [("1832", "SOMREBMUS", None, "asserted")],
+        [("1832", "SOMREBMUS", "SOMGOV", "asserted")],
         True,
     ),
     (
@@ -1122,6 +1122,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "Turkish drones struck a village, killing seven civilians.",
         [("195", "TURMIL", "CVL", "asserted")],
         False,
+    ),
+    (
+        "an institution force strikes at is its target; the town there only the place",
+        "Militants detonated a truck bomb outside the interior ministry in Kabul.",
+        [("1832", "AFGREB", "AFGGOV", "asserted")],
+        True,
+    ),
+    (
+        "a town where force strikes is no target",
+        "Insurgents attacked in Baghdad on Sunday.",
+        [("190", "IRQREB", None, "asserted")],
+        True,
     ),
     (
         "stepping aside is leaving office",

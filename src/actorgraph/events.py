@@ -188,6 +188,9 @@ _NEEDS_TARGET = {"01", "04"}
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
 # Prepositions that put their subject at an event: "during demonstrations", "for a rally".
 _PRESENT_AT = {"during", "for", "at", "in", "amid"}
+# Prepositions that put an act of force at an institution it strikes, and those institutions.
+_SITE_PREPS = {"outside", "at", "near", "inside"}
+_SITE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # Verbs of coming together whose "for" phrase names a meeting their subject takes part in:
 # "negotiators returned to Geneva for talks" (not "called for talks": a request).
 _GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be",
@@ -806,6 +809,13 @@ class EventCoder:
             # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
+        if not targets and pat.code[:2] in ("18", "19"):
+            # "detonated two car bombs outside the education ministry": the institution force
+            # strikes at is its target (a town or capital there is only the place).
+            sites = [o for p in v.children if p.dep_ == "prep" and p.lower_ in _SITE_PREPS
+                     for o in p.children if o.dep_ == "pobj"]
+            targets = [a for t in sites for a in self._actors(t, found, offset)
+                       if a.origin == "agent" and a.actor.sector in _SITE_SECTORS]
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
