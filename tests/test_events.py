@@ -1136,6 +1136,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "telling the press is making a statement public, not addressing the press",
+        "Lavrov told reporters in Moscow that the talks had been useful.",
+        [],
+        True,
+    ),
+    (
+        "an act an accusation alleges is not reported as done",
+        "Azerbaijan charged Armenia with shelling civilian areas.",
+        [("112", "AZE", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "what a demand asks someone to be ready for is asked for, not an intent of theirs",
+        "Jordan's king said the United States must be ready to mediate between Israel and Lebanon.",
+        [("105", "JORGOV", "USA", "asserted")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -174,7 +174,9 @@ _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # is, negated.
 _SUBSUMING_ROOTS = frozenset({"02", "03", "10", "13"})
 # Dependency steps from a governed act up to the act that governs it, and how many at most.
-_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl"})
+# Dependencies modality is read up through, to the verb that asks, negates or schedules.
+_CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
+_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"})
 _GOVERN_STEPS = 4
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
 # withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
@@ -499,10 +501,13 @@ class EventCoder:
         if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)):
             mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
         node = v
-        while node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj") and node.head.i != node.i:
+        while node.dep_ in _CLIMBED and node.head.i != node.i:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
                 mode = "hypothetical"
             head = node.head
+            modal = any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in node.children)
+            if node is not v and node.dep_ == "ccomp" and modal and head.lemma_.lower() in self.speech:
+                mode = "request"  # "said the US must be ready to mediate": the mediation is asked for
             if node.dep_ in ("xcomp", "pcomp") or (node.dep_ == "dobj" and node.pos_ == "VERB"):
                 lemma = head.lemma_.lower()
                 ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in head.children)
@@ -603,7 +608,7 @@ class EventCoder:
                 noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
-        governed = _protest_purposes(doc, self._govern(doc, out, found, offset))
+        governed = _alleged(doc, _protest_purposes(doc, self._govern(doc, out, found, offset)))
         admissions = [a for c in governed if (a := _admission(doc, c, offset)) is not None]
         # The admission replaces what the verb alone coded ("admitted that its forces...": not
         # an admission addressed to its own forces).
@@ -816,6 +821,10 @@ class EventCoder:
                      for o in p.children if o.dep_ == "pobj"]
             targets = [a for t in sites for a in self._actors(t, found, offset)
                        if a.origin == "agent" and a.actor.sector in _SITE_SECTORS]
+        if pat.code[:2] == "01":
+            # "officials told AFP", "Lavrov told reporters": the press is how a statement is
+            # made public, not whom it addresses.
+            targets = [t for t in targets if t.actor.sector != "MED"]
         if not targets and pat.code[:2] in _NEEDS_TARGET:
             return []
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
@@ -994,6 +1003,8 @@ class EventCoder:
             # "The US said it would not meet the kidnappers' demands": an actor announcing it
             # will not do a cooperative act refuses it (CAMEO 12x).
             refusal = code_in(code, REFUSAL_CODES)
+        if modality == "request":
+            intent = refusal = None  # "said the US must be ready to mediate": asked for, not stated
         if intent is not None:
             # "Norway is willing to send troops": the stated intent is the event (CAMEO 03x).
             code, modality, rule = intent, "asserted", f"{rule}; stated intent -> {intent}"
@@ -1164,6 +1175,30 @@ def _mandative(clause: Any) -> bool:
         return False
     # After a past-tense head the present is no backshift but the bare form: "insisted they leave".
     return bool(clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD"))
+
+
+# Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
+# violating...", "charged its neighbour with supporting dissidents").
+_ALLEGING = frozenset({"accuse", "charge", "suspect", "indict", "blame", "allege"})
+
+
+def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """An act an accusation alleges is not reported as done: only the accusation is coded
+    ("accused the United States of ignoring international law": 112, no 128)."""
+    accusations = {c.trigger_token for c in codings if c.code[:2] == "11"}
+    kept = []
+    for c in codings:
+        node = doc[c.trigger_token]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        prep = node.head if node.dep_ in ("pcomp", "pobj") else None
+        alleged = (
+            prep is not None and prep.lower_ in ("of", "with", "for")
+            and prep.head.lemma_.lower() in _ALLEGING and prep.head.i in accusations
+        )
+        if not alleged:
+            kept.append(c)
+    return kept
 
 
 # What a protest demands sets its subcode (CAMEO 14x1-14x4): leadership, policy, rights,
