@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.actors import REGION_CODES, Found, sponsor_word
+from actorgraph.consolidation import GOVERN_STEPS, MESSAGES, Coding, consolidate, same_side
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.records import Actor, Mention, Modality, Span
@@ -28,6 +29,7 @@ from actorgraph.subcodes import (
     HARM_ROOTS,
     INTENT_CODES,
     REFUSAL_CODES,
+    VIOLENT_ROOTS,
     asked_code,
     bombing_code,
     by_aircraft,
@@ -118,7 +120,6 @@ _MEASURES = {
 }
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged or
 # ended it: "refugees fled the war", "the UN condemned the attack".
-_VIOLENT_ROOTS = {"18", "19", "20"}
 _SUFFERED_VERBS = {
     "flee", "escape", "survive", "suffer", "endure", "face", "fear", "witness", "condemn",
     "denounce", "oppose", "protest", "report", "cover", "document", "investigate", "probe", "end",
@@ -173,11 +174,10 @@ _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # de-escalate" 0256 only; GDELT, PLOVER and the golds code it so); a refused or ruled-out act
 # is, negated.
 _SUBSUMING_ROOTS = frozenset({"02", "03", "10", "13"})
-# Dependency steps from a governed act up to the act that governs it, and how many at most.
+# Dependency steps from a governed act up to the act that governs it (at most GOVERN_STEPS).
 # Dependencies modality is read up through, to the verb that asks, negates or schedules.
 _CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"})
-_GOVERN_STEPS = 4
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
 # withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
 _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
@@ -197,32 +197,11 @@ _SITE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # "negotiators returned to Geneva for talks" (not "called for talks": a request).
 _GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be",
               "stay", "remain", "reconvene", "assemble"}
-# Messages whose participle says what their sender does: "a statement condemning X".
-_MESSAGES = {
-    "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
-    "note", "petition", "memo", "decree", "tweet", "post", "video",
-}
 # Clauses whose words do not belong to the noun phrase they hang from.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "conj", "cc", "punct", "prep"}
 # Confidence by how the weakest argument was found; tuned on nothing yet, documented guesses
 # that rank lexicon names above agents above pronouns above unknown entities.
 _ORIGIN_CONFIDENCE = {"lexicon": 0.9, "agent": 0.75, "pronoun": 0.6, "ner": 0.4}
-
-
-@dataclass(frozen=True, slots=True)
-class Coding:
-    """An event found in one sentence, before place, time and provenance are added."""
-
-    code: str
-    trigger: Span
-    source: Actor | None
-    target: Actor | None
-    modality: Modality
-    rule: str
-    confidence: float
-    sentence_start: int  # token index of the sentence in its spaCy doc
-    attributed_to: Actor | None
-    trigger_token: int
 
 
 # Verbs that also name or describe ("called X hypocritical"); with an object predicate they are
@@ -608,13 +587,7 @@ class EventCoder:
                 noun_pats = framed.get(n.i) or self._noun_patterns(n)
                 if noun_pats:
                     out.extend(self._noun(n, noun_pats, found, offset))
-        governed = _alleged(doc, _protest_purposes(doc, self._govern(doc, out, found, offset)))
-        admissions = [a for c in governed if (a := _admission(doc, c, offset)) is not None]
-        # The admission replaces what the verb alone coded ("admitted that its forces...": not
-        # an admission addressed to its own forces).
-        owned = {a.trigger_token for a in admissions}
-        kept = _said_in_message(doc, [c for c in governed if c.trigger_token not in owned] + admissions)
-        return _dedupe(_carried(doc, kept))
+        return consolidate(doc, self._govern(doc, out, found, offset), offset)
 
     def _govern(self, doc: Any, codings: list[Coding], found: Sequence[Found], offset: int) -> list[Coding]:
         """Fold acts governed by an appeal, intent, demand, rejection or threat into it."""
@@ -645,17 +618,17 @@ class EventCoder:
                     # "X and Y agreed to allow access": of a joint intent's two parties, each
                     # act's target is the other one.
                     sides = (head.target, head.source)
-                    other = next((a for a in sides if a and not _same_side(c.source, a)), None)
+                    other = next((a for a in sides if a and not same_side(c.source, a)), None)
                     if other is not None:
                         out[k] = dataclasses.replace(c, target=other)
                 continue
             # "asked for Russian air strikes on ISIS": an appeal or demand is made to whom it
             # asks to act; other governing acts take the governed act's target.
             asked_of = c.source if head.code[:2] in ("02", "10") and c.source is not None else None
-            if head.target is None and asked_of is not None and not _same_side(head.source, asked_of):
+            if head.target is None and asked_of is not None and not same_side(head.source, asked_of):
                 rule = f"{head.rule}; made to whom it asks to act"
                 head = out[g] = dataclasses.replace(head, target=asked_of, rule=rule)
-            if head.target is None and c.target is not None and not _same_side(head.source, c.target):
+            if head.target is None and c.target is not None and not same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
             asked = asked_code(head.code, c.code)
@@ -663,7 +636,7 @@ class EventCoder:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
                 # Every pair the verb codes asks for it: "urged Armenia and Azerbaijan to ...".
                 for h in governors[head.trigger_token]:
-                    if out[h].code == head.code and _same_side(out[h].source, head.source):
+                    if out[h].code == head.code and same_side(out[h].source, head.source):
                         rule = f"{out[h].rule}; {verb} {c.code} -> {asked}"
                         out[h] = dataclasses.replace(out[h], code=asked, rule=rule)
         # A chain passes its target up: "refused to commit to assistance to the US": the
@@ -672,7 +645,7 @@ class EventCoder:
             g = _governor(doc[c.trigger_token], governors)
             if g is None or g == k or g in dropped or c.target is None:
                 continue
-            if out[g].target is None and not _same_side(out[g].source, c.target):
+            if out[g].target is None and not same_side(out[g].source, c.target):
                 rule = f"{out[g].rule}; target of the act it governs"
                 out[g] = dataclasses.replace(out[g], target=c.target, rule=rule)
         for k, c in enumerate(out):
@@ -710,7 +683,7 @@ class EventCoder:
             if c.code[:2] == "13" and c.target is None:
                 # "threatened to X unless Baghdad accepted": the threat is made to whom must comply.
                 target = self._condition_subject(doc[c.trigger_token], found, offset)
-                if target is not None and not _same_side(c.source, target.actor):
+                if target is not None and not same_side(c.source, target.actor):
                     rule = f"{c.rule}; target named by its condition"
                     out[k] = dataclasses.replace(c, target=target.actor, rule=rule)
         return [c for k, c in enumerate(out) if k not in dropped]
@@ -754,7 +727,7 @@ class EventCoder:
             sources = [a for t in self._preps([v], ["by"]) for a in self._actors(t, found, offset)]
         else:
             sources = [a for s in subj for a in self._actors(s, found, offset)]
-        carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in _MESSAGES else None
+        carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in MESSAGES else None
         if not sources and carrier is not None and carrier.dep_ in ("dobj", "nsubjpass"):
             # "issued a statement condemning X", "sent a letter asking for Y": the message says
             # what its sender does, to whom it is sent.
@@ -832,7 +805,7 @@ class EventCoder:
     def _participants(self, verb: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """The subject of ``verb``, or of the verb it continues ("resorted to throwing stones
         during..."), or the noun it describes when the parser hung it as a modifier."""
-        for _ in range(_GOVERN_STEPS):
+        for _ in range(GOVERN_STEPS):
             args = self._subject_args(verb, found, offset)
             if args:
                 return args
@@ -919,7 +892,7 @@ class EventCoder:
         host = n.head.head if measured else n
         governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
         met = governor is not None and governor.lemma_.lower() in _SUFFERED_VERBS
-        suffered = met and pat.code[:2] in _VIOLENT_ROOTS
+        suffered = met and pat.code[:2] in VIOLENT_ROOTS
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             sources = self._subject_args(governor, found, offset)
@@ -1177,67 +1150,6 @@ def _mandative(clause: Any) -> bool:
     return bool(clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD"))
 
 
-# Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
-# violating...", "charged its neighbour with supporting dissidents").
-_ALLEGING = frozenset({"accuse", "charge", "suspect", "indict", "blame", "allege"})
-
-
-def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
-    """An act an accusation alleges is not reported as done: only the accusation is coded
-    ("accused the United States of ignoring international law": 112, no 128)."""
-    accusations = {c.trigger_token for c in codings if c.code[:2] == "11"}
-    kept = []
-    for c in codings:
-        node = doc[c.trigger_token]
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        prep = node.head if node.dep_ in ("pcomp", "pobj") else None
-        alleged = (
-            prep is not None and prep.lower_ in ("of", "with", "for")
-            and prep.head.lemma_.lower() in _ALLEGING and prep.head.i in accusations
-        )
-        if not alleged:
-            kept.append(c)
-    return kept
-
-
-# What a protest demands sets its subcode (CAMEO 14x1-14x4): leadership, policy, rights,
-# institutions; any other demand of a protest is for a change of policy.
-_PURPOSES = {
-    "1041": "1", "1042": "2", "1043": "3", "1044": "4", "0241": "1", "0242": "2", "0243": "3", "0244": "4",
-}
-_PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
-
-
-def _protest_purposes(doc: Any, codings: list[Coding]) -> list[Coding]:
-    """A protest's demand is its purpose, not an event of its own: "marched on the residence,
-    demanding that the prime minister quit" is one 1411; "staged a strike to press the
-    government to reverse the price rise" one 1432."""
-    out = list(codings)
-    dropped: set[int] = set()
-    for k, c in enumerate(codings):
-        if c.code[:2] not in ("02", "10"):
-            continue
-        node = doc[c.trigger_token]
-        for _ in range(2):  # the demand's verb is the protest's clause or its head's
-            if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head.i == node.i:
-                break
-            node = node.head
-            protests = (
-                j for j, d in enumerate(out)
-                if d.trigger_token == node.i and d.code[:3] in _PROTEST_KINDS
-                and _same_side(d.source, c.source)
-            )
-            p = next(protests, None)
-            if p is not None:
-                code = out[p].code[:3] + _PURPOSES.get(c.code, "2")
-                rule = f"{out[p].rule}; to demand {c.code} -> {code}"
-                out[p] = dataclasses.replace(out[p], code=code, rule=rule)
-                dropped.add(k)
-                break
-    return [c for k, c in enumerate(out) if k not in dropped]
-
-
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""
     node = t
@@ -1247,7 +1159,7 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     while node.dep_ in ("conj", "advcl") and node.head.i != node.i and node.head.i not in governors \
             and not any(c.dep_ == "mark" for c in node.children):
         node = node.head
-    for _ in range(_GOVERN_STEPS):
+    for _ in range(GOVERN_STEPS):
         # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
@@ -1262,86 +1174,3 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
 def _of_objects(noun: Any) -> list[Any]:
     preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
     return [o for p in preps for o in p.children if o.dep_ == "pobj"]
-
-
-# Speech verbs that own up to what their clause says ("Kyiv acknowledged that Ukrainian drones
-# had struck the airbase"): when the act is the speaker's side's, CAMEO codes 015.
-_ADMISSIONS = {"acknowledge", "admit", "concede", "confess"}
-
-
-def _admission(doc: Any, c: Coding, offset: int) -> Coding | None:
-    """The 015 event of a speaker who acknowledges an act of its own side, else None."""
-    node = doc[c.trigger_token]
-    for _ in range(_GOVERN_STEPS):
-        if node.dep_ == "ccomp" or node.head.i == node.i:
-            break
-        node = node.head
-    verb, speaker, source = node.head, c.attributed_to, c.source
-    if node.dep_ != "ccomp" or verb.lemma_.lower() not in _ADMISSIONS or speaker is None or source is None:
-        return None
-    own = _same_side(speaker, source) or (speaker.country is not None and speaker.country == source.country)
-    if not own or c.modality != "asserted":
-        return None
-    span = Span(offset + verb.idx, offset + verb.idx + len(verb.text), verb.text)
-    rule = f"verb '{verb.lemma_.lower()}' that its own side acted -> 015"
-    return Coding(
-        "015", span, speaker, c.target, "asserted", rule, c.confidence, c.sentence_start, None, verb.i
-    )
-
-
-def _same_side(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and bool(a.code) and a.code == b.code
-
-
-def _said_in_message(doc: Any, codings: list[Coding]) -> list[Coding]:
-    """Sending or issuing a message that says what its sender does is that act: "sent a letter
-    asking for X" is the appeal (020), not also a statement (010)."""
-    said: set[int] = set()
-    for c in codings:
-        t = doc[c.trigger_token]
-        if t.dep_ == "acl" and t.head.lemma_.lower() in _MESSAGES:
-            said.add(t.head.i)  # "a letter asking for..."
-        elif t.dep_ == "advcl" and t.tag_ == "VBG":  # "sent a letter to X, urging him to..."
-            said |= {o.i for o in t.head.children if o.dep_ == "dobj" and o.lemma_.lower() in _MESSAGES}
-
-    def carries(c: Coding) -> bool:
-        objects = [o.i for o in doc[c.trigger_token].children if o.dep_ == "dobj"]
-        return c.code[:2] == "01" and any(i in said for i in objects)
-
-    return [c for c in codings if not carries(c)]
-
-
-def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
-    """Violence a violent event noun does is that event: in "Russian air strikes hit Idlib" the
-    strikes (195) are the event and "hit" only carries them; its target is theirs."""
-    by_token = {c.trigger_token: k for k, c in enumerate(codings) if c.code[:2] in _VIOLENT_ROOTS}
-    out = list(codings)
-    dropped: set[int] = set()
-    for k, c in enumerate(codings):
-        if c.code[:2] not in _VIOLENT_ROOTS or doc[c.trigger_token].pos_ != "VERB":
-            continue
-        subjects = [t.i for t in doc[c.trigger_token].children if t.dep_ == "nsubj"]
-        n = next((by_token[i] for i in subjects if i in by_token and i != c.trigger_token), None)
-        if n is None:
-            continue
-        dropped.add(k)
-        if out[n].target is None and c.target is not None:
-            rule = f"{out[n].rule}; target of '{c.trigger.text}'"
-            out[n] = dataclasses.replace(out[n], target=c.target, rule=rule)
-    return [c for k, c in enumerate(out) if k not in dropped]
-
-
-def _dedupe(codings: list[Coding]) -> list[Coding]:
-    seen = set()
-    out = []
-    for c in codings:
-        key = (
-            c.code,
-            c.source.code if c.source else None,
-            c.target.code if c.target else None,
-            c.sentence_start,
-        )
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out

@@ -18,6 +18,7 @@ __all__ = [
     "HARM_ROOTS",
     "INTENT_CODES",
     "REFUSAL_CODES",
+    "VIOLENT_ROOTS",
     "asked_code",
     "bombing_code",
     "by_aircraft",
@@ -177,6 +178,8 @@ def counts_hundreds(v: Any) -> bool:
 
 # Roots of harmful acts, which a vow or a declared readiness makes threats.
 HARM_ROOTS = {"14", "16", "17", "18", "19", "20"}
+# Roots of violence: assault, fight, mass violence.
+VIOLENT_ROOTS = {"18", "19", "20"}
 
 
 def threat_code(code: str) -> str | None:

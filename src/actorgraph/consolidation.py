@@ -1,0 +1,202 @@
+"""Consolidation: what a sentence's codings become taken together.
+
+The event coder finds each predicate's events on its own; here they are folded, replaced or
+dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041),
+an alleged act is only the accusation's, an admission of one's own side's act is 015, a message
+that says what its sender does is that act, a verb carrying a violent event noun is that
+event, and a repeated coding is kept once.
+
+Example:
+    >>> consolidate(doc, codings, 0)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.records import Actor, Modality, Span
+from actorgraph.subcodes import VIOLENT_ROOTS
+
+__all__ = ["GOVERN_STEPS", "MESSAGES", "Coding", "consolidate", "same_side"]
+
+# How far up the parse an act is looked for from what governs or carries it.
+GOVERN_STEPS = 4
+
+# Messages whose participle says what their sender does: "a statement condemning X".
+MESSAGES = {
+    "statement", "letter", "message", "resolution", "communique", "communiqué", "declaration",
+    "note", "petition", "memo", "decree", "tweet", "post", "video",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """An event found in one sentence, before place, time and provenance are added."""
+
+    code: str
+    trigger: Span
+    source: Actor | None
+    target: Actor | None
+    modality: Modality
+    rule: str
+    confidence: float
+    sentence_start: int  # token index of the sentence in its spaCy doc
+    attributed_to: Actor | None
+    trigger_token: int
+
+
+def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
+    """A sentence's codings read together (see the module docstring), in order."""
+    codings = _alleged(doc, _protest_purposes(doc, codings))
+    admissions = [a for c in codings if (a := _admission(doc, c, offset)) is not None]
+    # The admission replaces what the verb alone coded ("admitted that its forces...": not
+    # an admission addressed to its own forces).
+    owned = {a.trigger_token for a in admissions}
+    kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
+    return _dedupe(_carried(doc, kept))
+
+
+# Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
+# violating...", "charged its neighbour with supporting dissidents").
+_ALLEGING = frozenset({"accuse", "charge", "suspect", "indict", "blame", "allege"})
+
+
+def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """An act an accusation alleges is not reported as done: only the accusation is coded
+    ("accused the United States of ignoring international law": 112, no 128)."""
+    accusations = {c.trigger_token for c in codings if c.code[:2] == "11"}
+    kept = []
+    for c in codings:
+        node = doc[c.trigger_token]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        prep = node.head if node.dep_ in ("pcomp", "pobj") else None
+        alleged = (
+            prep is not None and prep.lower_ in ("of", "with", "for")
+            and prep.head.lemma_.lower() in _ALLEGING and prep.head.i in accusations
+        )
+        if not alleged:
+            kept.append(c)
+    return kept
+
+
+# What a protest demands sets its subcode (CAMEO 14x1-14x4): leadership, policy, rights,
+# institutions; any other demand of a protest is for a change of policy.
+_PURPOSES = {
+    "1041": "1", "1042": "2", "1043": "3", "1044": "4", "0241": "1", "0242": "2", "0243": "3", "0244": "4",
+}
+_PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
+
+
+def _protest_purposes(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """A protest's demand is its purpose, not an event of its own: "marched on the residence,
+    demanding that the prime minister quit" is one 1411; "staged a strike to press the
+    government to reverse the price rise" one 1432."""
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
+        if c.code[:2] not in ("02", "10"):
+            continue
+        node = doc[c.trigger_token]
+        for _ in range(2):  # the demand's verb is the protest's clause or its head's
+            if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            protests = (
+                j for j, d in enumerate(out)
+                if d.trigger_token == node.i and d.code[:3] in _PROTEST_KINDS
+                and same_side(d.source, c.source)
+            )
+            p = next(protests, None)
+            if p is not None:
+                code = out[p].code[:3] + _PURPOSES.get(c.code, "2")
+                rule = f"{out[p].rule}; to demand {c.code} -> {code}"
+                out[p] = dataclasses.replace(out[p], code=code, rule=rule)
+                dropped.add(k)
+                break
+    return [c for k, c in enumerate(out) if k not in dropped]
+
+
+# Speech verbs that own up to what their clause says ("Kyiv acknowledged that Ukrainian drones
+# had struck the airbase"): when the act is the speaker's side's, CAMEO codes 015.
+_ADMISSIONS = {"acknowledge", "admit", "concede", "confess"}
+
+
+def _admission(doc: Any, c: Coding, offset: int) -> Coding | None:
+    """The 015 event of a speaker who acknowledges an act of its own side, else None."""
+    node = doc[c.trigger_token]
+    for _ in range(GOVERN_STEPS):
+        if node.dep_ == "ccomp" or node.head.i == node.i:
+            break
+        node = node.head
+    verb, speaker, source = node.head, c.attributed_to, c.source
+    if node.dep_ != "ccomp" or verb.lemma_.lower() not in _ADMISSIONS or speaker is None or source is None:
+        return None
+    own = same_side(speaker, source) or (speaker.country is not None and speaker.country == source.country)
+    if not own or c.modality != "asserted":
+        return None
+    span = Span(offset + verb.idx, offset + verb.idx + len(verb.text), verb.text)
+    rule = f"verb '{verb.lemma_.lower()}' that its own side acted -> 015"
+    return Coding(
+        "015", span, speaker, c.target, "asserted", rule, c.confidence, c.sentence_start, None, verb.i
+    )
+
+
+def same_side(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and bool(a.code) and a.code == b.code
+
+
+def _said_in_message(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """Sending or issuing a message that says what its sender does is that act: "sent a letter
+    asking for X" is the appeal (020), not also a statement (010)."""
+    said: set[int] = set()
+    for c in codings:
+        t = doc[c.trigger_token]
+        if t.dep_ == "acl" and t.head.lemma_.lower() in MESSAGES:
+            said.add(t.head.i)  # "a letter asking for..."
+        elif t.dep_ == "advcl" and t.tag_ == "VBG":  # "sent a letter to X, urging him to..."
+            said |= {o.i for o in t.head.children if o.dep_ == "dobj" and o.lemma_.lower() in MESSAGES}
+
+    def carries(c: Coding) -> bool:
+        objects = [o.i for o in doc[c.trigger_token].children if o.dep_ == "dobj"]
+        return c.code[:2] == "01" and any(i in said for i in objects)
+
+    return [c for c in codings if not carries(c)]
+
+
+def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """Violence a violent event noun does is that event: in "Russian air strikes hit Idlib" the
+    strikes (195) are the event and "hit" only carries them; its target is theirs."""
+    by_token = {c.trigger_token: k for k, c in enumerate(codings) if c.code[:2] in VIOLENT_ROOTS}
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
+        if c.code[:2] not in VIOLENT_ROOTS or doc[c.trigger_token].pos_ != "VERB":
+            continue
+        subjects = [t.i for t in doc[c.trigger_token].children if t.dep_ == "nsubj"]
+        n = next((by_token[i] for i in subjects if i in by_token and i != c.trigger_token), None)
+        if n is None:
+            continue
+        dropped.add(k)
+        if out[n].target is None and c.target is not None:
+            rule = f"{out[n].rule}; target of '{c.trigger.text}'"
+            out[n] = dataclasses.replace(out[n], target=c.target, rule=rule)
+    return [c for k, c in enumerate(out) if k not in dropped]
+
+
+def _dedupe(codings: list[Coding]) -> list[Coding]:
+    seen = set()
+    out = []
+    for c in codings:
+        key = (
+            c.code,
+            c.source.code if c.source else None,
+            c.target.code if c.target else None,
+            c.sentence_start,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
