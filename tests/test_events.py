@@ -581,7 +581,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
-        "cancel restrictions",
+        "cancel restrictions (foreign journalists are not the country's own press)",
         "Kazakhstan cancelled restrictions on foreign journalists.",
         [("081", "KAZ", "MED", "asserted")],
         False,
@@ -1152,6 +1152,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "Jordan's king said the United States must be ready to mediate between Israel and Lebanon.",
         [("105", "JORGOV", "USA", "asserted")],
         True,
+    ),
+    (
+        "preventing a protest restricts a freedom; the protest is not the police's",
+        "Belarusian police prevented the march organised by opposition activists in Minsk.",
+        [("1721", "BLRCOP", "BLR", "asserted")],
+        False,
+    ),
+    (
+        "what an arrest is for is alleged, not reported as done",
+        "Iranian police arrested two journalists for spying for Israel.",
+        [("173", "IRNCOP", "IRNMED", "asserted")],
+        True,
+    ),
+    (
+        "easing emergency measures in a place eases them there",
+        "Ecuador eased emergency measures in Guayaquil on Monday.",
+        [("081", "ECU", "ECU", "asserted")],
+        False,
+    ),
+    (
+        "prohibiting aid to someone stops aid to them",
+        "Washington prohibited all aid to the Sudanese junta.",
+        [("162", "USAGOV", "SDNGOV", "asserted")],
+        False,
     ),
     (
         "stepping aside is leaving office",

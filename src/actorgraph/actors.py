@@ -86,6 +86,9 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     return out
 
 
+# Adjectives that say an agent is not the country's own ("foreign journalists"); kept in its
+# mention so that no country is given it from context.
+_NOT_OWN = {"foreign", "international", "overseas", "expatriate"}
 # "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it;
 # "a UN-brokered deal": the broker is no party to it.
 _SPONSOR_WORDS = {
@@ -319,6 +322,8 @@ class ActorCoder:
                 home = country or (owned.code if owned is not None and owned.code in REGION_CODES else None)
                 code = home + entry.code if home else entry.code
             first = min(owner.first, span.start) if owner else span.start
+            if owner is None and first > 0 and doc[first - 1].lower_ in _NOT_OWN:
+                first -= 1  # "foreign journalists": the mention says they are no one's here
             last = max(owner.last, span.end) if owner else span.end
             prev = out[-1] if out else None
             if prev is not None and prev.last == span.start and doc[prev.last - 1].head.i == head.i:

@@ -59,14 +59,18 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
 
 
 # Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
-# violating...", "charged its neighbour with supporting dissidents").
-_ALLEGING = frozenset({"accuse", "charge", "suspect", "indict", "blame", "allege"})
+# violating...", "charged its neighbour with supporting dissidents", "arrested for spying").
+_ALLEGING = frozenset({
+    "accuse", "charge", "suspect", "indict", "blame", "allege", "arrest", "detain", "jail", "imprison",
+    "convict", "sentence", "prosecute", "try",
+})
 
 
 def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
     """An act an accusation alleges is not reported as done: only the accusation is coded
     ("accused the United States of ignoring international law": 112, no 128)."""
-    accusations = {c.trigger_token for c in codings if c.code[:2] == "11"}
+    # accusations, and arrests and trials, whose "for" is what the arrested are said to have done
+    accusations = {c.trigger_token for c in codings if c.code[:2] in ("11", "17")}
     kept = []
     for c in codings:
         node = doc[c.trigger_token]

@@ -125,7 +125,8 @@ _SUFFERED_VERBS = {
     "denounce", "oppose", "protest", "report", "cover", "document", "investigate", "probe", "end",
     "stop", "halt", "prevent", "avert", "avoid", "repel", "resist", "withstand", "blame", "deny",
     "mourn", "commemorate", "recall", "describe", "criticize", "criticise", "break", "lift",
-    "decry", "deplore", "regret",
+    "decry", "deplore", "regret", "ban", "forbid", "prohibit", "outlaw", "block", "disperse",
+    "suppress", "quell", "crush",
 }
 # Nouns that frame an event noun and carry its arguments: "a mediation mission between X and Y".
 _FRAME_NOUNS = {"mission", "effort", "bid", "attempt", "campaign", "operation", "initiative", "drive"}
@@ -883,7 +884,13 @@ class EventCoder:
             if sources:
                 break
         if not sources:
+            # "a demonstration by students", "the demonstration staged by students"
+            staged = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
             sources = [a for t in self._preps([n], ["by"]) for a in self._actors(t, found, offset)]
+            sources = sources or [
+                a for v in staged for g in v.children if g.dep_ == "agent"
+                for t in g.children if t.dep_ == "pobj" for a in self._actors(t, found, offset)
+            ]
         if not sources and "of" not in pat.targets:
             # "the withdrawal of Russian aircraft": "of" names who acts when it names no target.
             sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
@@ -892,7 +899,8 @@ class EventCoder:
         host = n.head.head if measured else n
         governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
         met = governor is not None and governor.lemma_.lower() in _SUFFERED_VERBS
-        suffered = met and pat.code[:2] in VIOLENT_ROOTS
+        # ("refugees fled the war", "police prevented the demonstration": not their acts)
+        suffered = met and (pat.code[:2] in VIOLENT_ROOTS or pat.code[:2] == "14")
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             sources = self._subject_args(governor, found, offset)

@@ -29,8 +29,8 @@ __all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "complete", "with_context
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
 _BARE_ROLES = {"REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
 # Of those, the ones that the document's main place country may code: a story's rebels and
-# civilians are that country's, but its "minister" may be anyone's.
-_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB"}
+# civilians, press and teachers are that country's, but its "minister" may be anyone's.
+_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU"}
 # Who addresses its own state's institutions (_home_institution), and those institutions.
 _HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
 _HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
@@ -64,9 +64,23 @@ def _home_institution(event: Event) -> Event:
     return _with_country(event, "target", source.country, "target is the source's own")
 
 
+# Words that say a role is not the country's own ("foreign journalists"), and the offices
+# whose names begin with one ("foreign minister").
+_FOREIGN = {"foreign", "international", "overseas", "expatriate"}
+_FOREIGN_OFFICES = {"minister", "ministers", "ministry", "secretary", "office", "affairs", "policy"}
+
+
+def _foreign(actor: Actor) -> bool:
+    """Whether the words of a role say it is not the country's own: "foreign journalists"."""
+    words = actor.text.lower().split()
+    return bool(_FOREIGN & set(words[:-1])) and not _FOREIGN_OFFICES & set(words)
+
+
 def _with_country(event: Event, side: str, country: str, note: str) -> Event:
     """``event`` with its bare ``side`` actor given ``country``, the rule saying so."""
     actor: Actor = getattr(event, side)
+    if _foreign(actor):
+        return event
     owned = dataclasses.replace(actor, code=country + (actor.code or ""), country=country)
     return dataclasses.replace(
         event,
@@ -96,7 +110,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     changed: dict[str, object] = {}
     for side in ("source", "target"):
         actor: Actor | None = getattr(event, side)
-        if actor is not None and actor.country is None and actor.code in roles:
+        if actor is not None and actor.country is None and actor.code in roles and not _foreign(actor):
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
     if not changed:
         return event
