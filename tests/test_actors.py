@@ -28,6 +28,9 @@ def mentions(
         ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
         ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
         ("Government troops moved north.", "Government troops", "MIL"),  # soldiers, not the cabinet
+        ("The leader of the rebels moved north.", "leader", "REB"),  # a person speaks for the group named
+        ("A spokesman for the Kurdish militia was silent.", "spokesman", "REB"),
+        ("Foreign journalists were silent.", "Foreign journalists", "MED"),  # kept whole: no one's here
         ("Iraqi government forces moved north.", "Iraqi government forces", "IRQMIL"),
         ("Greek border police moved north.", "Greek border police", "GRCCOP"),
         ("Afghan migrants moved north.", "Afghan migrants", "AFGCVL"),

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -357,7 +358,7 @@ class ActorCoder:
                 )
             )
             taken.update(range(span.start, span.end))
-        return out
+        return _of_their_group(doc, out)
 
     @staticmethod
     def _owner(doc: Any, head: Any, start: int, named: list[Found], group: bool = False) -> Found | None:
@@ -431,3 +432,25 @@ class ActorCoder:
             origin=origin,
         )
         return Found(mention, first, last)
+
+
+def _of_their_group(doc: Any, agents: list[Found]) -> list[Found]:
+    """A person agent with no owner of its own speaks for the group its "of" or "for" phrase
+    names: "the leader of the rebels" is REB, "a spokesman for the army" MIL, "leaders of the
+    opposition coalition" OPP (not GOV, as "leader" alone would be)."""
+    out = list(agents)
+    for k, f in enumerate(agents):
+        m = f.mention
+        if m.kind != "agent-person" or m.country is not None:
+            continue
+        head = doc[f.first : f.last].root
+        objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                   for o in p.children if o.dep_ == "pobj"]
+        # the group word may be the object or modify it ("the opposition coalition")
+        words = [w for o in objects for w in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))]
+        group = next((g for w in words for g in agents if g is not f and g.covers(w.i)), None)
+        if group is not None and group.mention.code:
+            g = group.mention
+            spoken_for = dataclasses.replace(m, code=g.code, country=g.country, sector=g.sector)
+            out[k] = Found(spoken_for, f.first, f.last)
+    return out
