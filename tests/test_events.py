@@ -1178,6 +1178,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "judging an actor 'too' anything disapproves of it, from each who judges",
+        "Polish and Czech diplomats think the German chancellor is far too timid.",
+        [("110", "POLGOV", "DEUGOV", "asserted"), ("110", "CZEGOV", "DEUGOV", "asserted")],
+        True,
+    ),
+    (
+        "judging an actor's conduct wrong disapproves of the actor",
+        "Saudi officials believe the Iranian approach is dangerous.",
+        [("110", "SAUGOV", "IRN", "asserted")],
+        True,
+    ),
+    (
+        "a judgement that approves is praise",
+        "Norway said the Colombian proposal was constructive.",
+        [("051", "NOR", "COL", "asserted")],
+        True,
+    ),
+    (
+        "a judgement denied, or of no actor, is no event",
+        "Chile said the ruling was not unfair and the talks were useful.",
+        [],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

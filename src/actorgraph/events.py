@@ -182,6 +182,17 @@ _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
 # withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
 _DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
+# Verbs of opinion whose "that X is ADJ" clause judges X, and the judgements: "too" anything
+# disapproves ("far too cautious"), as these do; these approve.
+_OPINION_VERBS = {"think", "believe", "feel", "consider", "say", "argue", "insist", "complain", "reckon"}
+_DISAPPROVING = {
+    "wrong", "mistaken", "misguided", "irresponsible", "reckless", "dangerous", "unacceptable",
+    "disproportionate", "hypocritical", "illegal", "unlawful", "counterproductive", "naive", "unhelpful",
+    "provocative", "excessive", "inadequate", "insufficient", "unjustified", "unfair", "biased",
+}
+_APPROVING = {
+    "right", "correct", "justified", "responsible", "constructive", "courageous", "wise", "appropriate",
+}
 # Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
 # Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
 _MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
@@ -579,6 +590,8 @@ class EventCoder:
                 out.extend(codings)
             if v.lemma_.lower() in self.speech:
                 out.extend(self._reported_demand(v, found, offset))
+            if v.lemma_.lower() in _OPINION_VERBS:
+                out.extend(self._judgement(v, found, offset))
         framed = self._framed_nouns(doc, used_nouns)
         for n in doc:
             # "riot police", "attack helicopters", "aid agencies": an event noun naming what
@@ -705,6 +718,28 @@ class EventCoder:
             targets = self._subject_args(clause, found, offset)
             if sources and targets:
                 rule = f"'{v.lemma_.lower()}' + '{min(modal)}' -> {code} (reported demand)"
+                out.extend(self._pairs(v, code, rule, sources, targets, found, offset, v))
+        return out
+
+    def _judgement(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
+        """ "Iraqi lawmakers think the American general is far too cautious": a judgement of an
+        actor or its conduct is disapproval (110), or praise (051) when it approves."""
+        out: list[Coding] = []
+        for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+            adjectives = [a for a in clause.children if a.dep_ == "acomp" and a.pos_ == "ADJ"]
+            if not adjectives or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            adj = adjectives[0]
+            excessive = any(c.lower_ == "too" for c in adj.children)
+            code = "110" if excessive or adj.lemma_.lower() in _DISAPPROVING else (
+                "051" if adj.lemma_.lower() in _APPROVING else None)
+            if code is None:
+                continue
+            sources = self._subject_args(v, found, offset)
+            targets = self._subject_args(clause, found, offset)
+            if sources and targets:
+                judged = f"{'too ' if excessive else ''}{adj.lemma_.lower()}"
+                rule = f"'{v.lemma_.lower()}' that X is '{judged}' -> {code}"
                 out.extend(self._pairs(v, code, rule, sources, targets, found, offset, v))
         return out
 
