@@ -1196,6 +1196,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "denying that something is acceptable rejects it",
+        "Ankara insists that a Kurdish state in Syria is not acceptable.",
+        [("120", "TURGOV", None, "asserted")],
+        False,
+    ),
+    (
+        "a judgement held by whom a viewpoint phrase names",
+        "According to Greek officials, the Turkish approach is dangerous.",
+        [("110", "GRCGOV", "TUR", "asserted")],
+        True,
+    ),
+    (
+        "the writer's own judgement is no actor's event",
+        "The Turkish approach is dangerous.",
+        [],
+        True,
+    ),
+    (
         "a judgement denied, or of no actor, is no event",
         "Chile said the ruling was not unfair and the talks were useful.",
         [],

@@ -193,6 +193,10 @@ _DISAPPROVING = {
 _APPROVING = {
     "right", "correct", "justified", "responsible", "constructive", "courageous", "wise", "appropriate",
 }
+# What is denied to be acceptable is rejected: "insists that partition is not acceptable".
+_ACCEPTABLE = {"acceptable", "tolerable", "permissible", "admissible"}
+# Nouns of a viewpoint phrase: "from the point of view of X", "in the eyes of X".
+_VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eyes", "opinion"}
 # Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
 # Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
 _MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
@@ -592,6 +596,8 @@ class EventCoder:
                 out.extend(self._reported_demand(v, found, offset))
             if v.lemma_.lower() in _OPINION_VERBS:
                 out.extend(self._judgement(v, found, offset))
+            if v.lemma_ == "be" and v.dep_ == "ROOT":
+                out.extend(self._viewpoint(v, found, offset))
         framed = self._framed_nouns(doc, used_nouns)
         for n in doc:
             # "riot police", "attack helicopters", "aid agencies": an event noun naming what
@@ -723,25 +729,46 @@ class EventCoder:
 
     def _judgement(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
         """ "Iraqi lawmakers think the American general is far too cautious": a judgement of an
-        actor or its conduct is disapproval (110), or praise (051) when it approves."""
+        actor or its conduct is disapproval (110), or praise (051) when it approves; denying
+        that something is acceptable rejects it (120, "Iran insists that partition is not
+        acceptable")."""
         out: list[Coding] = []
         for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
-            adjectives = [a for a in clause.children if a.dep_ == "acomp" and a.pos_ == "ADJ"]
-            if not adjectives or any(c.dep_ == "neg" for c in clause.children):
-                continue
-            adj = adjectives[0]
-            excessive = any(c.lower_ == "too" for c in adj.children)
-            code = "110" if excessive or adj.lemma_.lower() in _DISAPPROVING else (
-                "051" if adj.lemma_.lower() in _APPROVING else None)
-            if code is None:
-                continue
-            sources = self._subject_args(v, found, offset)
-            targets = self._subject_args(clause, found, offset)
-            if sources and targets:
-                judged = f"{'too ' if excessive else ''}{adj.lemma_.lower()}"
-                rule = f"'{v.lemma_.lower()}' that X is '{judged}' -> {code}"
-                out.extend(self._pairs(v, code, rule, sources, targets, found, offset, v))
+            out.extend(self._judged(clause, v, self._subject_args(v, found, offset), found, offset))
         return out
+
+    def _viewpoint(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
+        """A judgement held by whom a viewpoint phrase names: "From the point of view of the
+        militias, the US air strikes have been far too leisurely" (110 from the militias)."""
+        holders = []
+        for prep in (c for c in v.children if c.dep_ == "prep"):
+            if prep.lower_ == "according":  # "according to X"
+                holders += [o for t in prep.children if t.lower_ == "to" for o in _objects(t)]
+            elif prep.lower_ in ("from", "in"):  # "from the point of view of X", "in X's eyes"
+                for view in (o for o in _objects(prep) if o.lemma_.lower() in _VIEWS):
+                    holders += [o for p in view.children if p.lower_ == "of" for o in _objects(p)]
+                    holders += [c for c in view.children if c.dep_ == "poss"]
+        sources = [a for h in holders for a in self._actors(h, found, offset)]
+        return self._judged(v, v, sources, found, offset) if sources else []
+
+    def _judged(
+        self, clause: Any, anchor: Any, sources: list[_Arg], found: Sequence[Found], offset: int
+    ) -> list[Coding]:
+        adjectives = [a for a in clause.children if a.dep_ == "acomp" and a.pos_ == "ADJ"]
+        if not adjectives or not sources:
+            return []
+        adj, denied = adjectives[0], any(c.dep_ == "neg" for c in clause.children)
+        lemma, excessive = adj.lemma_.lower(), any(c.lower_ == "too" for c in adj.children)
+        if denied:
+            code = "120" if lemma in _ACCEPTABLE else None
+        else:
+            code = "110" if excessive or lemma in _DISAPPROVING else "051" if lemma in _APPROVING else None
+        targets = self._subject_args(clause, found, offset)
+        if code is None or (not targets and code != "120"):
+            return []
+        judged = f"{'not ' if denied else ''}{'too ' if excessive else ''}{lemma}"
+        rule = f"'{anchor.lemma_.lower()}' that X is '{judged}' -> {code}"
+        return list(self._pairs(anchor, code, rule, sources, targets, found, offset, anchor))
 
     def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
@@ -1180,6 +1207,10 @@ def _conditions(v: Any) -> list[Any]:
     clauses = [c for c in v.children if c.dep_ == "advcl"]
     clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
     return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
+
+
+def _objects(prep: Any) -> list[Any]:
+    return [o for o in prep.children if o.dep_ == "pobj"]
 
 
 def _mandative(clause: Any) -> bool:
