@@ -764,6 +764,10 @@ class EventCoder:
         else:
             code = "110" if excessive or lemma in _DISAPPROVING else "051" if lemma in _APPROVING else None
         targets = self._subject_args(clause, found, offset)
+        heads = [t for t in self._subjects(clause)[0] if t.pos_ == "NOUN"]
+        if any(_uses_force(p.code) for h in heads for p in self._noun_patterns(h) or ()):
+            # "the US air strikes have been too leisurely": the strikes are the US military's
+            targets = [dataclasses.replace(a, actor=_armed(a.actor)) for a in targets]
         if code is None or (not targets and code != "120"):
             return []
         judged = f"{'not ' if denied else ''}{'too ' if excessive else ''}{lemma}"
@@ -1074,9 +1078,8 @@ class EventCoder:
                 if len(args) < 2:
                     conf *= 0.8
                 source = s.actor if s else None
-                if source is not None and _uses_force(code) and _is_state(source.code):
-                    # A state uses force through its armed forces: "Russia launched air strikes".
-                    source = dataclasses.replace(source, code=f"{source.code}MIL", sector="MIL")
+                if source is not None and _uses_force(code):
+                    source = _armed(source)  # "Russia launched air strikes": its armed forces
                 yield Coding(
                     code,
                     span,
@@ -1159,6 +1162,13 @@ def _is_headline(sent: Any) -> bool:
     """A short line with no final full stop: headline grammar drops auxiliaries ("Pilot executed")."""
     words = [t for t in sent if not t.is_punct]
     return 0 < len(words) <= HEADLINE_MAX_WORDS and sent[-1].text not in (".", "!", "?", '"', "”")
+
+
+def _armed(actor: Actor) -> Actor:
+    """A state's armed forces for the state: force is used through them."""
+    if _is_state(actor.code):
+        return dataclasses.replace(actor, code=f"{actor.code}MIL", sector="MIL")
+    return actor
 
 
 def _uses_force(code: str) -> bool:
