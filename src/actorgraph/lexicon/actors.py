@@ -56,7 +56,7 @@ ORGANIZATION_COLUMNS = (
 )
 METONYM_COLUMNS = (Column("name"), Column("code", _CODE), Column("kind", _KINDS))
 AGENT_COLUMNS = (
-    Column("words", r"[a-z][a-z' -]*", multi=True),
+    Column("words", r"[a-z][a-z'. -]*", multi=True),  # "." for abbreviated titles: "lt. gen."
     Column("code", _ROLE),
     Column("kind", "person|group"),
 )
