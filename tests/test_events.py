@@ -346,15 +346,15 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
-        "an inquiry into conduct targets who is named for it",
+        "an inquiry into conduct targets who is named for it (abuses: 092)",
         "Abuses by Ethiopian soldiers are being investigated by the United Nations.",
-        [("090", "IGOUNO", "ETHMIL", "asserted")],
+        [("092", "IGOUNO", "ETHMIL", "asserted")],
         True,
     ),
     (
         "conduct through its carrier noun",
         "UN investigators are examining allegations of abuses by Sudanese troops.",
-        [("090", "IGOUNO", "SDNMIL", "asserted")],
+        [("092", "IGOUNO", "SDNMIL", "asserted")],
         True,
     ),
     (

@@ -13,6 +13,7 @@ from actorgraph.subcodes import (
     by_aircraft,
     code_in,
     counts_hundreds,
+    investigation_code,
     takes_equipment,
     threat_code,
 )
@@ -83,6 +84,21 @@ def test_takes_equipment(nlp, text: str, expected: bool) -> None:  # type: ignor
 def test_counts_hundreds(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     [verb] = [t for t in nlp(text) if t.lemma_ == "kill"]
     assert counts_hundreds(verb) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors opened a bribery probe into the minister.", "091"),
+        ("The court opened an investigation into war crimes in Darfur.", "094"),
+        ("Police opened an investigation into the torture of detainees.", "092"),
+        ("The army opened an inquiry into the air strike.", "093"),
+        ("Parliament opened an investigation.", None),
+    ],
+)
+def test_investigation_code(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    [verb] = [t for t in nlp(text) if t.lemma_ == "open"]
+    assert investigation_code(verb) == expected
 
 
 def test_by_aircraft() -> None:

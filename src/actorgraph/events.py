@@ -37,6 +37,7 @@ from actorgraph.subcodes import (
     civilian,
     code_in,
     counts_hundreds,
+    investigation_code,
     takes_equipment,
     threat_code,
 )
@@ -676,6 +677,10 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            probe = investigation_code(doc[c.trigger_token]) if c.code == "090" else None
+            if probe is not None:
+                # "a corruption probe into former executives": investigated is crime (091).
+                c = out[k] = dataclasses.replace(c, code=probe, rule=f"{c.rule}; into {probe}")
             if c.code in ("171", "192") and takes_equipment(doc[c.trigger_token]):
                 # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
                 # not taking territory.

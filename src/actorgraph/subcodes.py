@@ -26,6 +26,7 @@ __all__ = [
     "civilian",
     "code_in",
     "counts_hundreds",
+    "investigation_code",
     "takes_equipment",
     "threat_code",
 ]
@@ -130,6 +131,30 @@ def takes_equipment(trigger: Any) -> bool:
         taken = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads = taken + [o for t in taken for p in t.children if p.lower_ == "of" for o in p.children]
     return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
+
+
+# What an investigation is into, by the words of its object and "into" phrase (CAMEO 091-094).
+_INVESTIGATED = (
+    ("094", {"genocide", "atrocity", "atrocities"}),
+    ("091", {"corruption", "bribery", "fraud", "embezzlement", "graft", "laundering", "smuggling",
+             "crime", "crimes", "murder", "theft", "evasion", "kickbacks"}),
+    ("092", {"abuse", "abuses", "torture", "rights", "disappearance", "disappearances", "mistreatment"}),
+    ("093", {"strike", "strikes", "airstrike", "raid", "shelling", "bombing", "attack", "offensive"}),
+)
+
+
+def investigation_code(trigger: Any) -> str | None:
+    """The 09x code of an investigation (090) by what it is into: "a corruption probe into
+    the executives" 091, "an investigation into alleged war crimes" 094."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")] or [trigger]
+    into = [o for h in [trigger, *objects] for p in h.children if p.lower_ in ("into", "of")
+            for o in p.children if o.dep_ == "pobj"]
+    heads = objects + into
+    words = {h.lower_ for h in heads}
+    words |= {w.lower_ for h in heads for w in h.children if w.dep_ in ("compound", "amod")}
+    if "war" in words and words & {"crime", "crimes"}:
+        return "094"
+    return next((code for code, topic in _INVESTIGATED if words & topic), None)
 
 
 def bombing_code(trigger: Any) -> str | None:
