@@ -27,6 +27,7 @@ def mentions(
         ("Assad's forces moved north.", "Assad's forces", "SYRMIL"),  # a person's country + role
         ("Hezbollah fighters moved north.", "Hezbollah fighters", "LBNREB"),  # a group keeps its code
         ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
+        ("Troops from Chad moved north.", "Troops from Chad", "TCDMIL"),  # "from" owns like "of"
         ("Government troops moved north.", "Government troops", "MIL"),  # soldiers, not the cabinet
         ("The leader of the rebels moved north.", "leader", "REB"),  # a person speaks for the group named
         ("A spokesman for the Kurdish militia was silent.", "spokesman", "REB"),

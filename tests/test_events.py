@@ -1220,6 +1220,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a role 'from' two states is one actor per state, each meeting the other",
+        "Negotiators from Armenia and Azerbaijan will hold a new round of talks in Washington.",
+        [("040", "ARMGOV", "AZEGOV", "future")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

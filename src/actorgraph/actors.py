@@ -386,7 +386,10 @@ class ActorCoder:
                     owner = at(grand.i)
                     if owner is not None and owner.mention.kind != "person":
                         return owner
-            if child.dep_ == "prep" and child.lower_ == "of":
+            # "officials from Iran", but not "recalled its ambassador from Spain": whose it is
+            # says whom it comes from
+            from_owner = child.lower_ == "from" and not any(c.dep_ == "poss" for c in head.children)
+            if child.dep_ == "prep" and (child.lower_ == "of" or from_owner):
                 for obj in child.children:
                     owner = at(obj.i)
                     if owner is not None and owner.mention.kind != "person":

@@ -271,9 +271,11 @@ class EventCoder:
         if arg.origin != "agent" or not sector:
             return []
         out = []
-        for mod in t.children:
-            if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
-                continue
+        # "US and British forces", "negotiators from Ukraine and Russia"
+        owners = [m for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
+        owners += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for o in p.children if o.dep_ == "pobj"]
+        for mod in owners:
             for c in mod.conjuncts:
                 hit = next((f for f in found if f.covers(c.i) and f.mention.kind in _STATE_NAMES), None)
                 country = hit.mention.country if hit is not None else None
