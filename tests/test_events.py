@@ -1226,6 +1226,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a place that falls to someone is taken by them (the doer is in the 'to' phrase)",
+        "Bakhmut falls to Russian forces after months of fighting",
+        [("192", "RUSMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "falling to a level is no event",
+        "Oil prices fell to a two-year low on Monday.",
+        [],
+        True,
+    ),
+    (
+        "a headline's actors listed before its subject act with it",
+        "Qatar, Turkey sign defence pact",
+        [("057", "QAT", "TUR", "asserted")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

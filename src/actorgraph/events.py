@@ -815,6 +815,15 @@ class EventCoder:
                 break
         assert best is not None
         pat, obj, targets = best
+        doers = [slot[1:] for slot in pat.targets if slot.startswith("^")]
+        if doers and not passive:
+            # "Avdiivka falls to Russian forces": the "to" phrase does it, to the subject's side.
+            sources = [a for t in self._preps([v], doers) for a in self._actors(t, found, offset)]
+            if not sources:
+                return []  # "Putin fell for the ploy": no one it fell to
+            targets = [a for s in subj for a in self._actors(s, found, offset)]
+        if _is_headline(v.sent) and sources:
+            sources = _listed_before(v.sent, sources, found) + sources
         received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
         if v.lemma_.lower() in _RECEIVING and not pat.objects and received:
             return []  # "received aid from Germany": the aid is the event (see _noun), not a visit
@@ -1224,6 +1233,23 @@ def _conditions(v: Any) -> list[Any]:
     clauses = [c for c in v.children if c.dep_ == "advcl"]
     clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
     return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
+
+
+def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> list[_Arg]:
+    """A headline's actors listed before its subject: "Egypt, Sudan sign border deal" -> Egypt
+    too. Only when nothing but names, commas and "and" come before."""
+    starts = {a.actor.start for a in sources}
+    first = min((f.first for f in found if f.mention.start in starts), default=None)
+    if first is None or first <= sent.start:
+        return []
+    words = list(sent.doc[sent.start : first])
+    if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
+        return []
+    return [_mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
+
+
+def _mentioned(m: Mention) -> _Arg:
+    return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
 
 
 def _objects(prep: Any) -> list[Any]:

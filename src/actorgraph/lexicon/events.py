@@ -19,7 +19,9 @@ from actorgraph.lexicon.schema import Column, Row, parse_table
 __all__ = ["EventLexicon", "NounPattern", "VerbPattern", "load_event_lexicon"]
 
 _WORD = r"[a-z][a-z'-]*"
-_SLOT = r"dobj|dative|[a-z]+"
+# A slot names where the target is; "^to" instead names where the doer is, the subject then
+# being what it acts on ("Avdiivka fell to Russian forces").
+_SLOT = r"\^?(dobj|dative|[a-z]+)"
 
 VERB_COLUMNS = (
     Column("code", r"\d{3,4}"),
