@@ -1244,6 +1244,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an armed group that bombs sets off bombs; it does not strike from the air",
+        "Basque separatists bombed a police barracks in Bilbao.",
+        [("183", "ESPREB", "ESPCOP", "asserted")],
+        False,
+    ),
+    (
+        "an armed group's drones do strike from the air",
+        "Houthi drones bombed a Saudi oil facility.",
+        [("195", "YEMREB", "SAU", "asserted")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -692,6 +692,11 @@ class EventCoder:
                 # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,
                 # killing six soldiers": a bomb's violence is a bombing (CAMEO 183x).
                 c = out[k] = dataclasses.replace(c, code=bombing, rule=f"{c.rule}; by a bomb -> {bombing}")
+            armed_group = c.source is not None and c.source.sector == "REB" and not by_aircraft(c.source)
+            if c.code == "195" and armed_group:
+                # "the IRA bombed a barracks": an armed group that bombs sets off bombs (183),
+                # it does not strike from the air.
+                c = out[k] = dataclasses.replace(c, code="183", rule=f"{c.rule}; by an armed group -> 183")
             if c.code == "190" and by_aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
