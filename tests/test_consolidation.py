@@ -23,6 +23,9 @@ CASES = [
      [("015", "IRNGOV", None), ("190", "IRNMIL", None)]),
     # A verb that carries a violent event noun is that event, with the verb's target.
     ("Israeli air strikes hit Rafah overnight.", [("195", "ISRMIL", "PSE")]),
+    # Force used for a purpose is used on whom the purpose names.
+    ("Kenyan police fired live rounds to disperse opposition supporters.",
+     [("193", "KENCOP", "KENOPP"), ("175", "KENCOP", "KENOPP")]),
     # A message that says what its sender does is that act, not also a statement.
     ("The Arab League issued a statement condemning the attack on the embassy.",
      [("111", "IGOMEAARL", None)]),

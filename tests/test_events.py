@@ -1256,6 +1256,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a participle that describes its noun is no act ('armed with machetes')",
+        "Gunmen armed with machetes attacked a camp for Congolese refugees.",
+        [("190", "REB", None, "asserted")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -2,6 +2,7 @@
 
 The event coder finds each predicate's events on its own; here they are folded, replaced or
 dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041),
+force used for a purpose is used on whom the purpose names,
 an alleged act is only the accusation's, an admission of one's own side's act is 015, a message
 that says what its sender does is that act, a verb carrying a violent event noun is that
 event, and a repeated coding is kept once.
@@ -55,7 +56,7 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     # an admission addressed to its own forces).
     owned = {a.trigger_token for a in admissions}
     kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
-    return _dedupe(_carried(doc, kept))
+    return _dedupe(_carried(doc, _purpose_targets(doc, kept)))
 
 
 # Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
@@ -203,4 +204,23 @@ def _dedupe(codings: list[Coding]) -> list[Coding]:
         if key not in seen:
             seen.add(key)
             out.append(c)
+    return out
+
+
+def _purpose_targets(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """Force used for a purpose is used on whom the purpose names: "police opened fire to
+    disperse demonstrators" (193 on the demonstrators, as 175 is)."""
+    by_token = {c.trigger_token: c for c in codings}
+    out = []
+    for c in codings:
+        if c.target is None and c.code[:2] in ("17", "18", "19", "20"):
+            purposes = [
+                by_token[t.i] for t in doc[c.trigger_token].children
+                if t.dep_ == "advcl" and t.i in by_token and any(a.lower_ == "to" for a in t.children)
+            ]
+            aims = [p.target for p in purposes if p.target is not None and not same_side(c.source, p.target)]
+            aimed = aims[0] if aims else None
+            if aimed is not None:
+                c = dataclasses.replace(c, target=aimed, rule=f"{c.rule}; target of its purpose")
+        out.append(c)
     return out

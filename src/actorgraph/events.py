@@ -799,7 +799,7 @@ class EventCoder:
     ) -> list[Coding]:
         subj, passive = self._subjects(v)
         matches = self._match_verb(v, pats)
-        if not matches:
+        if not matches or _describes(v):
             return []
         sources: list[_Arg] = []
         if passive:
@@ -1255,6 +1255,16 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
 
 def _mentioned(m: Mention) -> _Arg:
     return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
+
+
+def _describes(v: Any) -> bool:
+    """A participle that describes its noun, not an act: "militiamen armed with machetes",
+    "a truck loaded with explosives" (no doer named, a "with" phrase)."""
+    if v.tag_ != "VBN" or v.dep_ not in ("acl", "amod"):
+        return False
+    return not any(c.dep_ == "agent" for c in v.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in v.children
+    )
 
 
 def _objects(prep: Any) -> list[Any]:
