@@ -17,7 +17,7 @@ CASES = [
     ("Hungarian teachers went on strike in Budapest, demanding the resignation of the education minister.",
      [("1431", "HUNEDU", "HUNGOV")]),
     # What an accusation alleges is not reported as done.
-    ("Kenya accused Somalia of harbouring militants and shelling border posts.", [("112", "KEN", "SOM")]),
+    ("Kenya accused Somalia of harbouring militants and shelling border posts.", [("1123", "KEN", "SOM")]),
     # An admission of one's own side's act is 015 by the speaker.
     ("Tehran admitted that Iranian forces had shot down the airliner.",
      [("015", "IRNGOV", None), ("190", "IRNMIL", None)]),

@@ -1144,7 +1144,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "an act an accusation alleges is not reported as done",
         "Azerbaijan charged Armenia with shelling civilian areas.",
-        [("112", "AZE", "ARM", "asserted")],
+        [("1123", "AZE", "ARM", "asserted")],
         True,
     ),
     (

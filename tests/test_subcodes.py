@@ -8,6 +8,7 @@ from actorgraph.records import Actor
 from actorgraph.subcodes import (
     INTENT_CODES,
     REFUSAL_CODES,
+    accusation_code,
     asked_code,
     bombing_code,
     by_aircraft,
@@ -99,6 +100,22 @@ def test_counts_hundreds(nlp, text: str, expected: bool) -> None:  # type: ignor
 def test_investigation_code(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     [verb] = [t for t in nlp(text) if t.lemma_ == "open"]
     assert investigation_code(verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul accused Pyongyang of shelling the island.", "1123"),
+        ("Rights groups accused the regime of torture and arbitrary detention.", "1122"),
+        ("Kyiv accused Moscow of war crimes.", "1124"),
+        ("Tehran charged the journalist with espionage.", "1125"),
+        ("The court accused the minister of embezzling public funds.", "1121"),
+        ("Russia accused Ukraine of lying.", None),
+    ],
+)
+def test_accusation_code(nlp, text: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    [verb] = [t for t in nlp(text) if t.lemma_ in ("accuse", "charge")]
+    assert accusation_code(verb) == expected
 
 
 def test_by_aircraft() -> None:

@@ -30,6 +30,7 @@ from actorgraph.subcodes import (
     INTENT_CODES,
     REFUSAL_CODES,
     VIOLENT_ROOTS,
+    accusation_code,
     asked_code,
     bombing_code,
     by_aircraft,
@@ -679,6 +680,10 @@ class EventCoder:
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
                 rule = f"{c.rule}; on a condition -> {threat}"
                 c = out[k] = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+            alleged = accusation_code(doc[c.trigger_token]) if c.code == "112" else None
+            if alleged is not None:
+                # "accused Beijing of ramming a supply boat": an accusation of aggression (1123).
+                c = out[k] = dataclasses.replace(c, code=alleged, rule=f"{c.rule}; of {alleged}")
             probe = investigation_code(doc[c.trigger_token]) if c.code == "090" else None
             if probe is not None:
                 # "a corruption probe into former executives": investigated is crime (091).

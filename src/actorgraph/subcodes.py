@@ -19,6 +19,7 @@ __all__ = [
     "INTENT_CODES",
     "REFUSAL_CODES",
     "VIOLENT_ROOTS",
+    "accusation_code",
     "asked_code",
     "bombing_code",
     "by_aircraft",
@@ -155,6 +156,34 @@ def investigation_code(trigger: Any) -> str | None:
     if "war" in words and words & {"crime", "crimes"}:
         return "094"
     return next((code for code, topic in _INVESTIGATED if words & topic), None)
+
+
+# What an accusation alleges, by the lemmas of its "of"/"with" phrase (CAMEO 1121-1125).
+_ALLEGED = (
+    ("1124", {"genocide", "atrocity", "cleansing"}),
+    ("1125", {"espionage", "spy", "spying", "treason", "sabotage"}),
+    ("1122", {"abuse", "torture", "detention", "labour", "labor", "persecution", "repression",
+              "disappearance", "mistreatment", "persecute", "detain"}),
+    ("1123", {"aggression", "attack", "ram", "shell", "bomb", "invade", "invasion", "incursion",
+              "provocation", "strike", "raid", "intrusion"}),
+    ("1121", {"corruption", "bribery", "fraud", "embezzlement", "graft", "laundering", "smuggling",
+              "crime", "murder", "theft", "misuse", "embezzle", "steal", "misappropriate"}),
+)
+
+
+def accusation_code(trigger: Any) -> str | None:
+    """The 112x code of an accusation by what it alleges: "accused Beijing of ramming a supply
+    boat" 1123, "of arbitrary detention and forced labour" 1122, "of war crimes" 1124."""
+    # the phrase may hang from the verb or from whom it accuses ("accused the authorities of")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    alleged = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "with")
+               for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    alleged += [c for a in alleged for c in a.conjuncts]
+    words = {a.lemma_.lower() for a in alleged}
+    words |= {w.lemma_.lower() for a in alleged for w in a.children if w.dep_ in ("compound", "amod")}
+    if "war" in words and "crime" in words:
+        return "1124"
+    return next((code for code, topic in _ALLEGED if words & topic), None)
 
 
 def bombing_code(trigger: Any) -> str | None:
