@@ -26,6 +26,11 @@ CASES = [
     # Force used for a purpose is used on whom the purpose names.
     ("Kenyan police fired live rounds to disperse opposition supporters.",
      [("193", "KENCOP", "KENOPP"), ("175", "KENCOP", "KENOPP")]),
+    # What the writer only guesses is no event; a quoted speaker's "I" is the speaker.
+    ("My guess is that Belgrade will recognise Kosovo within a year.", []),
+    ("I suspect Turkey will invade northern Syria again.", []),
+    ("\"I believe Turkey will invade northern Syria,\" the Kurdish commander said.",
+     [("192", "TURMIL", "SYR")]),
     # A message that says what its sender does is that act, not also a statement.
     ("The Arab League issued a statement condemning the attack on the embassy.",
      [("111", "IGOMEAARL", None)]),

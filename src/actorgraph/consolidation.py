@@ -2,7 +2,8 @@
 
 The event coder finds each predicate's events on its own; here they are folded, replaced or
 dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041),
-force used for a purpose is used on whom the purpose names,
+force used for a purpose is used on whom the purpose names, what the writer only guesses
+("My guess is that Tehran will return to the table", "I could speculate that...") is no event,
 an alleged act is only the accusation's, an admission of one's own side's act is 015, a message
 that says what its sender does is that act, a verb carrying a violent event noun is that
 event, and a repeated coding is kept once.
@@ -50,7 +51,11 @@ class Coding:
 
 def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     """A sentence's codings read together (see the module docstring), in order."""
-    codings = _alleged(doc, _protest_purposes(doc, codings))
+    # (a writer's guess: not one a quoted or reported speaker states, whose "I" is the speaker)
+    guessed = {
+        k for k, c in enumerate(codings) if c.attributed_to is None and _speculated(doc[c.trigger_token])
+    }
+    codings = _alleged(doc, _protest_purposes(doc, [c for k, c in enumerate(codings) if k not in guessed]))
     admissions = [a for c in codings if (a := _admission(doc, c, offset)) is not None]
     # The admission replaces what the verb alone coded ("admitted that its forces...": not
     # an admission addressed to its own forces).
@@ -224,3 +229,28 @@ def _purpose_targets(doc: Any, codings: list[Coding]) -> list[Coding]:
                 c = dataclasses.replace(c, target=aimed, rule=f"{c.rule}; target of its purpose")
         out.append(c)
     return out
+
+
+# A writer's own guesses: what "I" think, guess or speculate, or what "my guess is", are
+# no events of the actors named ("My guess is that Tehran will return to the table").
+_SPECULATING = {
+    "think", "guess", "speculate", "suspect", "believe", "bet", "wonder", "imagine", "expect",
+    "doubt", "suppose", "reckon", "agree", "hope", "fear", "feel", "assume", "predict",
+}
+_GUESSES = {"guess", "view", "bet", "sense", "feeling", "hunch", "suspicion", "impression", "opinion"}
+
+
+def _speculated(tok: Any) -> bool:
+    """Whether ``tok`` stands in a clause the writer only guesses at."""
+    node = tok
+    for _ in range(GOVERN_STEPS + 2):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.lemma_.lower() in _SPECULATING and any(s.lower_ == "i" for s in subjects):
+            return True
+        mine = [s for s in subjects if any(p.lower_ in ("my", "our") for p in s.children)]
+        if node.lemma_ == "be" and any(s.lemma_.lower() in _GUESSES for s in mine):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
