@@ -1262,6 +1262,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "the purpose of an act denied is denied too",
+        "Turkey did not send troops to fight the Kurds.",
+        [("190", "TURMIL", None, "negated")],
+        False,
+    ),
+    (
+        "what one denies being involved to do is denied",
+        "Moscow did not get involved to help the Syrians.",
+        [("070", "RUSGOV", "SYR", "negated")],
+        False,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

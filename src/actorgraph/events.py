@@ -504,6 +504,9 @@ class EventCoder:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
                 mode = "hypothetical"
             head = node.head
+            purpose = node.dep_ == "advcl" and _infinitive(node)
+            if (purpose or node.dep_ == "acomp") and any(c.dep_ == "neg" for c in head.children):
+                negated = True  # "Putin did not get involved to help Syrians": no help either
             modal = any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in node.children)
             if node is not v and node.dep_ == "ccomp" and modal and head.lemma_.lower() in self.speech:
                 mode = "request"  # "said the US must be ready to mediate": the mediation is asked for
@@ -1270,6 +1273,10 @@ def _describes(v: Any) -> bool:
     return not any(c.dep_ == "agent" for c in v.children) and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in v.children
     )
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _objects(prep: Any) -> list[Any]:
