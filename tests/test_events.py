@@ -1274,6 +1274,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "what no one does is not done",
+        "No country has recognised the Taliban government.",
+        [("054", None, "AFGREB", "negated")],
+        True,
+    ),
+    (
+        "what neither side does is not done",
+        "Neither side attacked the convoy.",
+        [("190", None, "MIL", "negated")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -23,3 +23,13 @@ def test_a_title_codes_the_unknown_name_it_precedes(pipeline: Pipeline) -> None:
 def test_hyphenated_lexicon_words_are_one_token_in_every_form(pipeline: Pipeline) -> None:
     for text in ("They de-escalated.", "De-escalating now, they left.", "Both sides de-escalate."):
         assert any(t.text.lower().startswith("de-escalat") for t in pipeline.nlp(text)), text
+
+
+def test_a_short_line_is_a_sentence_of_its_own(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("Kharkiv: drones hit a depot\nPilot captured by rebels\nRussian strikes continue")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Kharkiv: drones hit a depot", "Pilot captured by rebels", "Russian strikes continue"]
+    # hard-wrapped prose keeps its sentences across line breaks
+    wrapped = ("The Russian army said on Monday that its troops had captured the village of\n"
+               "Krasnohorivka after weeks of fighting.")
+    assert len(list(pipeline.nlp(wrapped).sents)) == 1

@@ -47,6 +47,8 @@ __all__ = ["Coding", "EventCoder", "last_person"]
 
 _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away", "aside"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Subjects that are no one: what they do is not done.
+_NO_ONE = {"nobody", "none", "neither", "nothing"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 # Auxiliaries of what an actor will or would do (a refusal when negated).
 _WILL = _FUTURE_AUX | {"would", "'d"}
@@ -476,6 +478,12 @@ class EventCoder:
     # ---- modality and attribution ---------------------------------------------------
     def _modality(self, v: Any) -> Modality:
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
+        # "Nobody in Damascus has asked Moscow": a subject that is no one denies the act
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        negated = negated or any(
+            c.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+            for c in subjects
+        )
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         mode: Modality = "asserted"
         asked_for = v.dep_ == "pobj" and v.head.lower_ == "for"

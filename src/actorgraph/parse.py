@@ -102,11 +102,25 @@ _TITLE_PIPE = "actorgraph_titles"
 _TITLE_SET = frozenset(TITLES) | {"Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Prof."}
 
 
+# A line this short that a line break ends is a headline or list item, whatever its last
+# character (hard-wrapped prose runs longer: about 70 characters a line).
+HEADLINE_CHARS = 60
+
+
 def _no_break_after_titles(doc: Any) -> Any:
-    """A sentence never starts right after a title ("met Col. Ahmed Said")."""
+    """Sentence cues the parser misses: none starts right after a title ("met Col. Ahmed
+    Said"); one starts on the line after a short line ("Pilot captured by ISIL" / "Russian air
+    strikes east of Palmyra": two headlines, not one sentence)."""
+    line_start = 0
     for tok in doc[1:]:
-        if doc[tok.i - 1].text in _TITLE_SET:
+        prev = doc[tok.i - 1]
+        if prev.text in _TITLE_SET:
             tok.is_sent_start = False
+        elif prev.is_space and "\n" in prev.text:
+            line = doc.text[doc[line_start].idx : prev.idx].strip()
+            if line and len(line) <= HEADLINE_CHARS and tok.text[:1].isupper():
+                tok.is_sent_start = True
+            line_start = tok.i
     return doc
 
 
