@@ -31,6 +31,9 @@ CASES = [
     ("I suspect Turkey will invade northern Syria again.", []),
     ("\"I believe Turkey will invade northern Syria,\" the Kurdish commander said.",
      [("192", "TURMIL", "SYR")]),
+    # An act claimed is the claimer's; the claim is about its target.
+    ("The Pakistani Taliban claimed responsibility for the attack, which killed ten soldiers.",
+     [("015", "PAKREB", "MIL"), ("190", "PAKREB", "MIL")]),
     # A message that says what its sender does is that act, not also a statement.
     ("The Arab League issued a statement condemning the attack on the embassy.",
      [("111", "IGOMEAARL", None)]),

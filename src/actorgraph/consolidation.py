@@ -1,12 +1,12 @@
 """Consolidation: what a sentence's codings become taken together.
 
 The event coder finds each predicate's events on its own; here they are folded, replaced or
-dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041),
-force used for a purpose is used on whom the purpose names, what the writer only guesses
-("My guess is that Tehran will return to the table", "I could speculate that...") is no event,
-an alleged act is only the accusation's, an admission of one's own side's act is 015, a message
-that says what its sender does is that act, a verb carrying a violent event noun is that
-event, and a repeated coding is kept once.
+dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041);
+force used for a purpose is used on whom the purpose names; a claimed act is the claimer's;
+what the writer only guesses ("My guess is that Tehran will return to the table") is no event;
+an alleged act is only the accusation's; an admission of one's own side's act is 015; a message
+that says what its sender does is that act; a verb carrying a violent event noun is that event;
+and a repeated coding is kept once.
 
 Example:
     >>> consolidate(doc, codings, 0)  # doctest: +SKIP
@@ -61,7 +61,7 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     # an admission addressed to its own forces).
     owned = {a.trigger_token for a in admissions}
     kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
-    return _dedupe(_carried(doc, _purpose_targets(doc, kept)))
+    return _dedupe(_carried(doc, _purpose_targets(doc, _claimed(doc, kept))))
 
 
 # Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of
@@ -254,3 +254,28 @@ def _speculated(tok: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _claimed(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """An act someone claims responsibility for is theirs, and the claim is made about its
+    target: "ISIL claimed responsibility for a car bomb that killed six civilians" (the
+    killing ISIL's, the 015 on the civilians)."""
+    out = list(codings)
+    for k, claim in enumerate(codings):
+        if claim.code != "015" or claim.source is None:
+            continue
+        verb = doc[claim.trigger_token]
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        fors = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
+        claimed = {o.i for p in fors for o in p.children if o.dep_ == "pobj"}
+        for j, act in enumerate(out):
+            t = doc[act.trigger_token]
+            if j == k or not (t.i in claimed or (t.dep_ in ("relcl", "acl") and t.head.i in claimed)):
+                continue
+            if act.source is None:
+                rule = f"{act.rule}; claimed by its doer"
+                out[j] = act = dataclasses.replace(act, source=claim.source, rule=rule)
+            if out[k].target is None and act.target is not None:
+                rule = f"{out[k].rule}; target of the act claimed"
+                out[k] = dataclasses.replace(out[k], target=act.target, rule=rule)
+    return out

@@ -902,8 +902,8 @@ class EventCoder:
             # "officials told AFP", "Lavrov told reporters": the press is how a statement is
             # made public, not whom it addresses.
             targets = [t for t in targets if t.actor.sector != "MED"]
-        if not targets and pat.code[:2] in _NEEDS_TARGET:
-            return []
+        if not targets and pat.code[:2] in _NEEDS_TARGET and pat.code != "015":
+            return []  # (a claim of responsibility is one: its target is the claimed act's)
         return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
 
     def _participants(self, verb: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
