@@ -1286,6 +1286,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "force raised for a war against someone is raised against them; the war is not fought yet",
+        "Russia massed troops for an offensive against Ukraine.",
+        [("154", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

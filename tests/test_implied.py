@@ -64,3 +64,8 @@ def test_protesters_against_a_state_are_its_own(pipeline: Pipeline) -> None:
 def test_in_protest_of_names_what_is_protested(pipeline: Pipeline) -> None:
     text = "Students staged a sit-in in protest of the Iranian government's crackdown."
     assert any(code == "141" and target == "IRNGOV" for code, _, target in coded(pipeline, text))
+
+
+def test_unattributed_violence_is_not_the_place_s_state_attacking_itself(pipeline: Pipeline) -> None:
+    assert coded(pipeline, "Ukraine was attacked near Kharkiv on Monday.") == [("190", None, "UKR")]
+    assert coded(pipeline, "Soldiers were attacked near Kharkiv on Monday.") == [("190", "UKR", "UKRMIL")]

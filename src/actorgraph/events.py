@@ -891,6 +891,12 @@ class EventCoder:
             # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
+        if not targets and pat.code[:2] == "15":
+            # "mobilized reservists for a possible war against Iraq": whom the force is raised for
+            for_nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "for" for o in _objects(p)]
+            aims = self._preps(for_nouns, ["against", "on"])
+            targets = [a for t in aims for a in self._actors(t, found, offset)]
+            used_nouns.update(n.i for n in for_nouns)  # the war or offensive prepared is not fought yet
         if not targets and pat.code[:2] in ("18", "19"):
             # "detonated two car bombs outside the education ministry": the institution force
             # strikes at is its target (a town or capital there is only the place).

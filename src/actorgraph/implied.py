@@ -231,8 +231,8 @@ def _unattributed(event: Event, here: str | None) -> Event:
     if event.code[:2] not in ("18", "19", "20") or (event.source is not None and event.source.code):
         return event
     country = _named_country(event) or here
-    if not country:
-        return event
+    if not country or (event.target is not None and event.target.code == country):
+        return event  # not the state attacking itself ("an offensive against Ukraine" in Ukraine)
     source = Actor("", country, None, country, None)
     return dataclasses.replace(
         event,
