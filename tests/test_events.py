@@ -1292,6 +1292,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "ordering a newspaper to stop restricts the press",
+        "The Belarusian government ordered the opposition newspaper Nasha Niva to stop publishing.",
+        [("1721", "BLRGOV", "BLROPP", "asserted")],
+        False,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],
