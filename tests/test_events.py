@@ -1298,6 +1298,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a speaker optimistic about something comments on whom it names (013)",
+        "The Greek prime minister said he was optimistic about the coming talks with Ankara.",
+        [("013", "GRCGOV", "TURGOV", "asserted")],
+        False,
+    ),
+    (
+        "a speaker pessimistic about relations comments on the other side (012)",
+        "The Serbian president said he was pessimistic about relations with Kosovo.",
+        [("012", "SRBGOV", "XKX", "asserted")],
+        False,
+    ),
+    (
         "stepping aside is leaving office",
         "The Sudanese president stepped aside after weeks of protests.",
         [("0831", "SDNGOV", None, "asserted")],

@@ -197,6 +197,11 @@ _DISAPPROVING = {
 _APPROVING = {
     "right", "correct", "justified", "responsible", "constructive", "courageous", "wise", "appropriate",
 }
+# Moods a speaker states about something: optimistic (013) or pessimistic (012) comments.
+_MOODS = {
+    "optimistic": "013", "hopeful": "013", "upbeat": "013", "confident": "013",
+    "pessimistic": "012", "sceptical": "012", "skeptical": "012", "doubtful": "012", "gloomy": "012",
+}
 # What is denied to be acceptable is rejected: "insists that partition is not acceptable".
 _ACCEPTABLE = {"acceptable", "tolerable", "permissible", "admissible"}
 # Nouns of a viewpoint phrase: "from the point of view of X", "in the eyes of X".
@@ -787,6 +792,19 @@ class EventCoder:
             return []
         adj, denied = adjectives[0], any(c.dep_ == "neg" for c in clause.children)
         lemma, excessive = adj.lemma_.lower(), any(c.lower_ == "too" for c in adj.children)
+        mood = _MOODS.get(lemma)
+        if mood is not None and not denied:
+            # "said he was optimistic about the talks with Washington": an optimistic (013) or
+            # pessimistic (012) comment on whom its "about" phrase names.
+            preps = [p for p in adj.children if p.dep_ == "prep" and p.lower_ in ("about", "on", "over")]
+            topics = [t for p in preps for t in p.subtree]
+            own = {a.actor.code for a in sources}
+            named = [f for f in found if f.mention.code and any(f.covers(t.i) for t in topics)]
+            about = [_mentioned(f.mention) for f in named if f.mention.code not in own]
+            if not about:
+                return []
+            rule = f"'{anchor.lemma_.lower()}' that one is '{lemma}' about X -> {mood}"
+            return list(self._pairs(anchor, mood, rule, sources, about, found, offset, anchor))
         if denied:
             code = "120" if lemma in _ACCEPTABLE else None
         else:
