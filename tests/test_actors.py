@@ -29,6 +29,7 @@ def mentions(
         ("The army of Iraq moved north.", "army of Iraq", "IRQMIL"),
         ("Troops from Chad moved north.", "Troops from Chad", "TCDMIL"),  # "from" owns like "of"
         ("Soviet troops moved north.", "Soviet troops", "RUSMIL"),  # a former state is its successor
+        ("Russian-made tanks moved north.", "tanks", "MIL"),  # the maker is no owner
         ("Government troops moved north.", "Government troops", "MIL"),  # soldiers, not the cabinet
         ("The leader of the rebels moved north.", "leader", "REB"),  # a person speaks for the group named
         ("A spokesman for the Kurdish militia was silent.", "spokesman", "REB"),

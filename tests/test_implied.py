@@ -69,3 +69,9 @@ def test_in_protest_of_names_what_is_protested(pipeline: Pipeline) -> None:
 def test_unattributed_violence_is_not_the_place_s_state_attacking_itself(pipeline: Pipeline) -> None:
     assert coded(pipeline, "Ukraine was attacked near Kharkiv on Monday.") == [("190", None, "UKR")]
     assert coded(pipeline, "Soldiers were attacked near Kharkiv on Monday.") == [("190", "UKR", "UKRMIL")]
+
+
+def test_unowned_forces_striking_a_capital_are_not_its_state_s_own(pipeline: Pipeline) -> None:
+    # (the maker of a weapon is no owner either: "Iranian-made" gives the drones no country)
+    assert coded(pipeline, "Iranian-made drones struck Kyiv.") == [("195", "MIL", "UKRGOV")]
+    assert ("190", "SYRREB", "SYRMIL") in coded(pipeline, "Rebels attacked Syrian troops near Idlib.")

@@ -91,7 +91,7 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
 # mention so that no country is given it from context.
 _NOT_OWN = {"foreign", "international", "overseas", "expatriate"}
 # "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it;
-# "a UN-brokered deal": the broker is no party to it.
+# "a UN-brokered deal": the broker is no party to it; "Russian-made drones": nor the maker.
 _SPONSOR_WORDS = {
     "backed",
     "led",
@@ -109,6 +109,14 @@ _SPONSOR_WORDS = {
     "based",
     "brokered",
     "mediated",
+    # who made a weapon, or when, is not who uses it: "Soviet-era missiles", "Russian-made drones"
+    "made",
+    "built",
+    "manufactured",
+    "designed",
+    "supplied",
+    "era",
+    "style",
 }
 
 

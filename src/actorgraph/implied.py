@@ -110,6 +110,11 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     changed: dict[str, object] = {}
     for side in ("source", "target"):
         actor: Actor | None = getattr(event, side)
+        other: Actor | None = event.target if side == "source" else event.source
+        struck_state = other is not None and other.code in (country, f"{country}GOV")
+        forces = actor is not None and actor.code == "MIL"
+        if event.code[:2] in ("18", "19", "20") and forces and struck_state:
+            continue  # "drones struck Kyiv": not Ukraine's own drones striking its capital
         if actor is not None and actor.country is None and actor.code in roles and not _foreign(actor):
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
     if not changed:
