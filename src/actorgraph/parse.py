@@ -18,7 +18,7 @@ from typing import Any
 from actorgraph.records import Block, Document
 
 __all__ = [
-    "DEFAULT_MODEL", "TITLES", "ModelError", "Parsed", "keep_titles", "keep_whole", "load_model",
+    "DEFAULT_MODEL", "TITLES", "ModelError", "Parsed", "add_sentence_cues", "keep_whole", "load_model",
     "parse_documents",
 ]
 
@@ -80,11 +80,12 @@ TITLES = (
 )
 
 
-def keep_titles(nlp: Any) -> None:
-    """Keep abbreviated titles ("Lt.", "Col.") one token, full stop included.
+def add_sentence_cues(nlp: Any) -> None:
+    """Keep abbreviated titles ("Lt.", "Col.") one token, full stop included, and add a
+    component before the parser with the sentence cues it misses (see _sentence_cues).
 
     Example:
-        >>> keep_titles(nlp)  # doctest: +SKIP
+        >>> add_sentence_cues(nlp)  # doctest: +SKIP
     """
     from spacy.language import Language
     from spacy.symbols import ORTH
@@ -92,14 +93,14 @@ def keep_titles(nlp: Any) -> None:
     for title in TITLES:
         for form in (title, title.lower()):  # the lexicon's patterns are written in lower case
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    if not Language.has_factory(_TITLE_PIPE):
-        Language.component(_TITLE_PIPE, func=_no_break_after_titles)
-    if _TITLE_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe(_TITLE_PIPE, before="parser")
+    if not Language.has_factory(_CUES_PIPE):
+        Language.component(_CUES_PIPE, func=_sentence_cues)
+    if _CUES_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(_CUES_PIPE, before="parser")
 
 
-_TITLE_PIPE = "actorgraph_titles"
-_TITLE_SET = frozenset(TITLES) | {"Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Prof."}
+_CUES_PIPE = "actorgraph_sentence_cues"
+_TITLE_SET = frozenset(TITLES) | {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Prof."}
 
 
 # A line this short that a line break ends is a headline or list item, whatever its last
@@ -107,7 +108,7 @@ _TITLE_SET = frozenset(TITLES) | {"Gen.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "P
 HEADLINE_CHARS = 60
 
 
-def _no_break_after_titles(doc: Any) -> Any:
+def _sentence_cues(doc: Any) -> Any:
     """Sentence cues the parser misses: none starts right after a title ("met Col. Ahmed
     Said"); one starts on the line after a short line ("Pilot captured by ISIL" / "Russian air
     strikes east of Palmyra": two headlines, not one sentence)."""

@@ -29,7 +29,7 @@ from actorgraph.events import Coding, EventCoder, last_person
 from actorgraph.implied import complete
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
-from actorgraph.parse import DEFAULT_MODEL, Parsed, keep_titles, keep_whole, load_model, parse_documents
+from actorgraph.parse import DEFAULT_MODEL, Parsed, add_sentence_cues, keep_whole, load_model, parse_documents
 from actorgraph.place import Gazetteer, locate, settlement_of
 from actorgraph.quotes import QuoteFinder
 from actorgraph.records import (
@@ -96,7 +96,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, nlp: Any = None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_model(self.settings.model)
-        keep_titles(self.nlp)  # before the actor patterns are tokenized
+        add_sentence_cues(self.nlp)  # before the actor patterns are tokenized
         folder = Path(self.settings.lexicon_dir) if self.settings.lexicon_dir else None
         self.actors = ActorCoder(self.nlp, load_actor_lexicon(folder))
         self.events = EventCoder(load_event_lexicon(folder))
