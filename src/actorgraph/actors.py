@@ -22,8 +22,9 @@ from typing import Any
 from actorgraph.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.records import Mention
+from actorgraph.syntax import objects_of
 
-__all__ = ["REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
+__all__ = ["NOT_OWN", "REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
 
 _NER_LABELS = {"PERSON", "ORG", "NORP"}
 # Head words of civil-society bodies' names (not "council" or "commission": often a state's).
@@ -89,7 +90,7 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
 
 # Adjectives that say an agent is not the country's own ("foreign journalists"); kept in its
 # mention so that no country is given it from context.
-_NOT_OWN = {"foreign", "international", "overseas", "expatriate"}
+NOT_OWN = {"foreign", "international", "overseas", "expatriate"}
 # "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it;
 # "a UN-brokered deal": the broker is no party to it; "Russian-made drones": nor the maker.
 _SPONSOR_WORDS = {
@@ -331,7 +332,7 @@ class ActorCoder:
                 home = country or (owned.code if owned is not None and owned.code in REGION_CODES else None)
                 code = home + entry.code if home else entry.code
             first = min(owner.first, span.start) if owner else span.start
-            if owner is None and first > 0 and doc[first - 1].lower_ in _NOT_OWN:
+            if owner is None and first > 0 and doc[first - 1].lower_ in NOT_OWN:
                 first -= 1  # "foreign journalists": the mention says they are no one's here
             last = max(owner.last, span.end) if owner else span.end
             prev = out[-1] if out else None
@@ -455,8 +456,7 @@ def _of_their_group(doc: Any, agents: list[Found]) -> list[Found]:
         if m.kind != "agent-person" or m.country is not None:
             continue
         head = doc[f.first : f.last].root
-        objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
-                   for o in p.children if o.dep_ == "pobj"]
+        objects = objects_of([head], ["of", "for"])
         # the group word may be the object or modify it ("the opposition coalition")
         words = [w for o in objects for w in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))]
         group = next((g for w in words for g in agents if g is not f and g.covers(w.i)), None)

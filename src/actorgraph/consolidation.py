@@ -20,6 +20,7 @@ from typing import Any
 
 from actorgraph.records import Actor, Modality, Span
 from actorgraph.subcodes import VIOLENT_ROOTS
+from actorgraph.syntax import objects_of
 
 __all__ = ["GOVERN_STEPS", "MESSAGES", "Coding", "consolidate", "same_side"]
 
@@ -266,8 +267,7 @@ def _claimed(doc: Any, codings: list[Coding]) -> list[Coding]:
             continue
         verb = doc[claim.trigger_token]
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-        fors = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
-        claimed = {o.i for p in fors for o in p.children if o.dep_ == "pobj"}
+        claimed = {o.i for o in objects_of(heads, ["for"])}
         for j, act in enumerate(out):
             t = doc[act.trigger_token]
             if j == k or not (t.i in claimed or (t.dep_ in ("relcl", "acl") and t.head.i in claimed)):

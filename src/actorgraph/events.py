@@ -42,6 +42,7 @@ from actorgraph.subcodes import (
     takes_equipment,
     threat_code,
 )
+from actorgraph.syntax import infinitive, objects_of, prep_objects
 
 __all__ = ["Coding", "EventCoder", "last_person"]
 
@@ -281,8 +282,7 @@ class EventCoder:
         out = []
         # "US and British forces", "negotiators from Ukraine and Russia"
         owners = [m for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
-        owners += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                   for o in p.children if o.dep_ == "pobj"]
+        owners += objects_of([t], ["of", "from"])
         for mod in owners:
             for c in mod.conjuncts:
                 hit = next((f for f in found if f.covers(c.i) and f.mention.kind in _STATE_NAMES), None)
@@ -356,7 +356,7 @@ class EventCoder:
             example = self._example(t, found)
             if example is not None:
                 return example
-        return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
+        return _mentioned(m)
 
     @staticmethod
     def _example(t: Any, found: Sequence[Found]) -> _Arg | None:
@@ -517,7 +517,7 @@ class EventCoder:
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
                 mode = "hypothetical"
             head = node.head
-            purpose = node.dep_ == "advcl" and _infinitive(node)
+            purpose = node.dep_ == "advcl" and infinitive(node)
             if (purpose or node.dep_ == "acomp") and any(c.dep_ == "neg" for c in head.children):
                 negated = True  # "Putin did not get involved to help Syrians": no help either
             modal = any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in node.children)
@@ -573,7 +573,7 @@ class EventCoder:
         }
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
-        objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in _of_objects(m)]
+        objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in objects_of([m], ["of"])]
         # "violated the ceasefire agreement": the compound says which agreement.
         objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
         out = []
@@ -776,10 +776,10 @@ class EventCoder:
         holders = []
         for prep in (c for c in v.children if c.dep_ == "prep"):
             if prep.lower_ == "according":  # "according to X"
-                holders += [o for t in prep.children if t.lower_ == "to" for o in _objects(t)]
+                holders += objects_of([prep], ["to"])
             elif prep.lower_ in ("from", "in"):  # "from the point of view of X", "in X's eyes"
-                for view in (o for o in _objects(prep) if o.lemma_.lower() in _VIEWS):
-                    holders += [o for p in view.children if p.lower_ == "of" for o in _objects(p)]
+                for view in (o for o in prep_objects(prep) if o.lemma_.lower() in _VIEWS):
+                    holders += objects_of([view], ["of"])
                     holders += [c for c in view.children if c.dep_ == "poss"]
         sources = [a for h in holders for a in self._actors(h, found, offset)]
         return self._judged(v, v, sources, found, offset) if sources else []
@@ -911,7 +911,7 @@ class EventCoder:
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
         if not targets and pat.code[:2] == "15":
             # "mobilized reservists for a possible war against Iraq": whom the force is raised for
-            for_nouns = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "for" for o in _objects(p)]
+            for_nouns = objects_of([v], ["for"])
             aims = self._preps(for_nouns, ["against", "on"])
             targets = [a for t in aims for a in self._actors(t, found, offset)]
             used_nouns.update(n.i for n in for_nouns)  # the war or offensive prepared is not fought yet
@@ -1187,8 +1187,8 @@ def _governing_word(anchor: Any, words: set[str]) -> Any | None:
     while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl") and node.head.i != node.i:
         head = node.head
         # "offered on Thursday to mediate": an infinitive the parser hung as an adverbial clause.
-        infinitive = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if (node.dep_ in ("xcomp", "acomp") or infinitive) and head.lemma_.lower() in words:
+        hung = node.dep_ == "advcl" and infinitive(node)
+        if (node.dep_ in ("xcomp", "acomp") or hung) and head.lemma_.lower() in words:
             return head
         if node.dep_ == "advcl":
             break
@@ -1307,14 +1307,6 @@ def _describes(v: Any) -> bool:
     )
 
 
-def _infinitive(verb: Any) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
-
-
-def _objects(prep: Any) -> list[Any]:
-    return [o for o in prep.children if o.dep_ == "pobj"]
-
-
 def _mandative(clause: Any) -> bool:
     """A "that" clause in the bare form with its own subject and no auxiliary: "(insisted) that
     Manila release the detainees", not "that the talks were useful" or "that it would"."""
@@ -1345,8 +1337,3 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         if node.i in governors:
             return governors[node.i][0]
     return None
-
-
-def _of_objects(noun: Any) -> list[Any]:
-    preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return [o for p in preps for o in p.children if o.dep_ == "pobj"]

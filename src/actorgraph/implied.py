@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from actorgraph.actors import NOT_OWN
 from actorgraph.place import Gazetteer
 from actorgraph.records import Actor, Event
 
@@ -64,16 +65,15 @@ def _home_institution(event: Event) -> Event:
     return _with_country(event, "target", source.country, "target is the source's own")
 
 
-# Words that say a role is not the country's own ("foreign journalists"), and the offices
-# whose names begin with one ("foreign minister").
-_FOREIGN = {"foreign", "international", "overseas", "expatriate"}
+# Offices whose names begin with a word that says a role is not the country's own (NOT_OWN:
+# "foreign journalists" are no one's here, a "foreign minister" is).
 _FOREIGN_OFFICES = {"minister", "ministers", "ministry", "secretary", "office", "affairs", "policy"}
 
 
 def _foreign(actor: Actor) -> bool:
     """Whether the words of a role say it is not the country's own: "foreign journalists"."""
     words = actor.text.lower().split()
-    return bool(_FOREIGN & set(words[:-1])) and not _FOREIGN_OFFICES & set(words)
+    return bool(NOT_OWN & set(words[:-1])) and not _FOREIGN_OFFICES & set(words)
 
 
 def _with_country(event: Event, side: str, country: str, note: str) -> Event:

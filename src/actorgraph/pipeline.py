@@ -160,9 +160,12 @@ class Pipeline:
             found_quotes = self.quotes.find(piece.doc, found, piece.offset, piece.block.voice, base)
             quotes.extend(found_quotes)
             relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
+            heres: dict[int, str | None] = {}  # per sentence, not per event
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 # The sentence's own places speak before the document's main country.
-                here = self._place_country(piece.doc[c.sentence_start].sent)
+                if c.sentence_start not in heres:
+                    heres[c.sentence_start] = self._place_country(piece.doc[c.sentence_start].sent)
+                here = heres[c.sentence_start]
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 events.append(complete(_said_in(event, found_quotes), focus, here, self.gazetteer))

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from actorgraph.actors import Found
 from actorgraph.lexicon.schema import Column, parse_table
 from actorgraph.records import Location
+from actorgraph.syntax import infinitive, objects_of
 
 __all__ = ["Gazetteer", "locate", "settlement_of"]
 
@@ -283,21 +284,11 @@ _SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "regio
 _COUNTS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "hundred", "thousand", "dozen"}
 
 
-def _of(tok: Any) -> list[Any]:
-    preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
-    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
-
-
 def settlement_of(tok: Any) -> bool:
     """Whether ``tok`` names what a settlement or region lies in ("the Sinjar region of northern
     Iraq": Iraq), which makes a country's name a place, not an actor."""
     head = tok.head
     return bool(tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENTS)
-
-
-def _infinitive(verb: Any) -> bool:
-    """Whether ``verb`` is a "to" infinitive ("threatened on Monday to resume...")."""
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _locative_objects(head: Any) -> Iterator[Any]:
@@ -336,7 +327,7 @@ def locate(
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"]
     # "massacred hundreds of Yazidi men in Sinjar": the counted people's phrase.
-    counted = [o for c in objects if c.like_num or c.lower_ in _COUNTS for o in _of(c)]
+    counted = [o for c in objects if c.like_num or c.lower_ in _COUNTS for o in objects_of([c], ["of"])]
     heads = [anchor, trigger, *objects, *counted]
     if anchor.dep_ in ("relcl", "acl"):
         heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad
@@ -356,7 +347,7 @@ def locate(
     # The act a threat or intent governs, the actor's own: "threatened to resume attacks in
     # Israel" (not what an appeal asks of another: "urged Turkey to withdraw from Syria").
     if code.startswith(("03", "13")):
-        governed = [c for c in anchor.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))]
+        governed = [c for c in anchor.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c))]
         heads += governed + [o for g in governed for o in g.children if o.dep_ == "dobj"]
     # Last, the subject's phrase: "a roadside bomb near Samarra killed two soldiers".
     heads += [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]

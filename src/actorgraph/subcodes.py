@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from actorgraph.records import Actor
+from actorgraph.syntax import objects_of
 
 __all__ = [
     "BOMBABLE",
@@ -176,8 +177,7 @@ def accusation_code(trigger: Any) -> str | None:
     boat" 1123, "of arbitrary detention and forced labour" 1122, "of war crimes" 1124."""
     # the phrase may hang from the verb or from whom it accuses ("accused the authorities of")
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
-    alleged = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "with")
-               for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    alleged = objects_of(heads, ["of", "with"], ("pobj", "pcomp"))
     alleged += [c for a in alleged for c in a.conjuncts]
     words = {a.lemma_.lower() for a in alleged}
     words |= {w.lemma_.lower() for a in alleged for w in a.children if w.dep_ in ("compound", "amod")}
