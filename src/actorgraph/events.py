@@ -210,6 +210,9 @@ _VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eye
 # Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
 # Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
 _MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
+# Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
+# army withdraw", "its call for Israel to lift the blockade", "calls to end the siege").
+_ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
@@ -412,6 +415,11 @@ class EventCoder:
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             subj = [v.head]
+        pledge = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "to" else None
+        pledged = pledge is not None and pledge.dep_ == "acomp" and pledge.lemma_.lower() in _INTENT_WORDS
+        if not subj and pledge is not None and pledged:
+            # "Greece is committed to withdrawing its troops": who is committed does it.
+            subj = [c for c in pledge.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj, passive
 
     @staticmethod
@@ -471,13 +479,16 @@ class EventCoder:
                 if args:
                     return args
         # "demanded that the US cancel the sale": whom the demand, appeal or praise is about.
-        if "dobj" in slots:
-            for x in v.children:
-                if x.dep_ == "ccomp":
-                    subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    args = [a for c in subj for a in self._actors(c, found, offset)]
-                    if args:
-                        return args
+        clauses = [x for x in v.children if x.dep_ == "ccomp"] if "dobj" in slots else []
+        # "insisted on its demand that Kabul free the prisoners": whom the demand is made of.
+        asking = [n for n in [*objects_of([v], ["on"]), *(c for c in v.children if c.dep_ == "dobj")]
+                  if n.lemma_.lower() in _ASKING_NOUNS]
+        clauses += [x for n in asking for x in n.children if x.dep_ == "acl"]
+        for x in clauses:
+            subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+            args = [a for c in subj for a in self._actors(c, found, offset)]
+            if args:
+                return args
         return []
 
     # ---- modality and attribution ---------------------------------------------------
@@ -510,7 +521,7 @@ class EventCoder:
             clause = clause.head  # "demanded that they de-escalate and refrain from..."
         asker = clause.head.lemma_.lower() if clause.dep_ == "ccomp" else ""
         asked = asker in _REQUEST_HEADS and not any(c.lower_ in ("whether", "if") for c in clause.children)
-        if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)):
+        if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)) or _named_by_demand(clause):
             mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
         node = v
         while node.dep_ in _CLIMBED and node.head.i != node.i:
@@ -866,7 +877,13 @@ class EventCoder:
         received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
         if v.lemma_.lower() in _RECEIVING and not pat.objects and received:
             return []  # "received aid from Germany": the aid is the event (see _noun), not a visit
-        if not targets and _ambiguous(matches, pat):
+        said = [p for p, _ in matches if p.code[:2] == "11" and p.specificity == pat.specificity]
+        if pat.code[:2] == "14" and said and any(c.dep_ == "ccomp" for c in v.children):
+            # "officials protested that Greek jets violated their airspace": a protest that
+            # states something is a complaint (11x), not a demonstration; it is about whoever
+            # the clause blames.
+            pat = said[0]
+        elif not targets and _ambiguous(matches, pat):
             # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
             # preposition tells, and there is none: better no event than a coin toss. But
             # when civilians, students or the opposition rally or protest, they demonstrate.
@@ -1184,12 +1201,14 @@ _DENIERS = {"ill", "poorly", "not", "never", "hardly", "n't"}
 def _governing_word(anchor: Any, words: set[str]) -> Any | None:
     """The word of ``words`` whose complement ``anchor`` is ("ready to [send]"), or None."""
     node = anchor
-    while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl") and node.head.i != node.i:
+    while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl", "pcomp") and node.head.i != node.i:
         head = node.head
         # "offered on Thursday to mediate": an infinitive the parser hung as an adverbial clause.
         hung = node.dep_ == "advcl" and infinitive(node)
         if (node.dep_ in ("xcomp", "acomp") or hung) and head.lemma_.lower() in words:
             return head
+        if node.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in words:
+            return head.head  # "is committed to withdrawing its troops"
         if node.dep_ == "advcl":
             break
         if node.dep_ == "ccomp":
@@ -1307,6 +1326,23 @@ def _describes(v: Any) -> bool:
     )
 
 
+def _named_by_demand(clause: Any) -> bool:
+    """Whether ``clause`` is what a demand or appeal asks for: "their demand that the army
+    withdraw" (a noun's clause, or one the parser hangs on the verb whose object the demand is),
+    "renewed its call for Israel to lift the blockade" (a "for ... to" clause on the verb of the
+    call, or on a verb of asking).
+    """
+    head = clause.head
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "acl" and head.lemma_.lower() in _ASKING_NOUNS:
+        return bool(marks & {"that", "for"}) or infinitive(clause)
+    calls = any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS for c in head.children)
+    if clause.dep_ == "advcl" and "for" in marks and infinitive(clause):
+        return calls or head.lemma_.lower() in _REQUEST_HEADS
+    # "repeated their demand that the army withdraw", the clause hung on the verb.
+    return clause.dep_ == "ccomp" and calls and ("that" in marks or infinitive(clause))
+
+
 def _mandative(clause: Any) -> bool:
     """A "that" clause in the bare form with its own subject and no auxiliary: "(insisted) that
     Manila release the detainees", not "that the talks were useful" or "that it would"."""
@@ -1331,6 +1367,7 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
+        intent = intent or _named_by_demand(node)  # "renewed its call for Israel to lift..."
         if (node.dep_ not in _GOVERNED_DEPS and not intent) or node.head.i == node.i:
             return None
         node = node.head
