@@ -1106,6 +1106,36 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an act its speaker denies is not reported as done",
+        "The Kremlin denied that Russian troops had shelled the hospital in Kharkiv.",
+        [("194", "RUSMIL", "UKR", "negated")],
+        False,
+    ),
+    (
+        "claims rejected: the act they claim is denied",
+        "Ankara dismissed reports that Turkish jets bombed Kurdish villages in Iraq.",
+        [("195", "TURMIL", "IRQ", "negated")],
+        False,
+    ),
+    (
+        "not denying is no denial",
+        "Ankara did not deny that its jets had bombed the village.",
+        [("195", "TURMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "'in protest' says how the act was done: no demonstration",
+        "Armenia recalled its ambassador from Belarus in protest.",
+        [("161", "ARM", "BLR", "asserted")],
+        True,
+    ),
+    (
+        "a deal the act is done under was made before: no agreement here",
+        "Ethiopian troops withdrew from the Tigray region under the peace deal signed in Pretoria.",
+        [("0874", "ETHMIL", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

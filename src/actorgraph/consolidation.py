@@ -4,7 +4,8 @@ The event coder finds each predicate's events on its own; here they are folded, 
 dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 141 and 1041);
 force used for a purpose is used on whom the purpose names; a claimed act is the claimer's;
 what the writer only guesses ("My guess is that Tehran will return to the table") is no event;
-an alleged act is only the accusation's; an admission of one's own side's act is 015; a message
+an alleged act is only the accusation's; "in protest" or "in retaliation" is how another act was
+done, not an event; an admission of one's own side's act is 015; a message
 that says what its sender does is that act; a verb carrying a violent event noun is that event;
 and a repeated coding is kept once.
 
@@ -15,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +64,30 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     # an admission addressed to its own forces).
     owned = {a.trigger_token for a in admissions}
     kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
-    return _dedupe(_carried(doc, _purpose_targets(doc, _claimed(doc, kept))))
+    return _dedupe(_carried(doc, _purpose_targets(doc, _claimed(doc, _manners(doc, kept)))))
+
+
+# Nouns that say in what spirit a clause's act was done ("in protest", "in retaliation").
+_MANNERS = frozenset({"protest", "retaliation", "response", "solidarity", "reprisal"})
+
+
+def _manners(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """ "recalled its ambassador in protest", "fired rockets in retaliation": the noun says how
+    the verb's act was done and is no event of its own, when that act is coded as another kind
+    ("staged a sit-in in protest of the crackdown" still protests)."""
+    roots: dict[int, set[str]] = defaultdict(set)
+    for c in codings:
+        roots[c.trigger_token].add(c.code[:2])
+
+    def manner(c: Coding) -> bool:
+        n = doc[c.trigger_token]
+        if n.lower_ not in _MANNERS or n.dep_ != "pobj" or n.head.lower_ != "in":
+            return False
+        if any(t.dep_ == "det" for t in n.children):
+            return False  # "took part in the protest": the protest itself
+        return bool(roots[n.head.head.i] - {c.code[:2]})
+
+    return [c for c in codings if not manner(c)]
 
 
 # Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of

@@ -210,6 +210,11 @@ _VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eye
 # Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
 # Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
 _MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
+# Roots of accords and concessions: "under" one of them refers to it as made before.
+_ACCORD_ROOTS = frozenset({"03", "05", "06", "08"})
+# Verbs that deny what their "that" clause, or the claims they answer, say happened.
+_DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
+_CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
 # Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
 # army withdraw", "its call for Israel to lift the blockade", "calls to end the siege").
 _ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
@@ -521,6 +526,8 @@ class EventCoder:
             clause = clause.head  # "demanded that they de-escalate and refrain from..."
         asker = clause.head.lemma_.lower() if clause.dep_ == "ccomp" else ""
         asked = asker in _REQUEST_HEADS and not any(c.lower_ in ("whether", "if") for c in clause.children)
+        if _denied(clause):
+            negated = True  # "the Kremlin denied that its troops had targeted civilians"
         if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)) or _named_by_demand(clause):
             mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
         node = v
@@ -1007,7 +1014,10 @@ class EventCoder:
         pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
         if pat is None:
             return []
-        if n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.pos_ in ("VERB", "AUX"):
+        prep = n.head.lower_ if n.dep_ == "pobj" else ""
+        if prep == "under" and pat.code[:2] in _ACCORD_ROOTS:
+            return []  # "withdrew under the peace deal signed in May": a deal made before, not here
+        if prep == "under" and n.head.head.pos_ in ("VERB", "AUX"):
             # "Abadi is under pressure from the militias", "the convoy came under attack by
             # rebels": the clause's subject suffers the act of the "from"/"by" phrase.
             verb = n.head.head
@@ -1324,6 +1334,17 @@ def _describes(v: Any) -> bool:
     return not any(c.dep_ == "agent" for c in v.children) and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in v.children
     )
+
+
+def _denied(clause: Any) -> bool:
+    """Whether ``clause`` is what its speaker denies: "denied that its troops had targeted
+    civilians", "rejected claims that Iranian drones struck the base"."""
+    head = clause.head
+    if clause.dep_ == "acl" and head.lemma_.lower() in _CLAIM_NOUNS and head.dep_ == "dobj":
+        head = head.head  # "dismissed reports that...": the reports' clause
+    elif clause.dep_ != "ccomp":
+        return False
+    return head.lemma_.lower() in _DENYING and not any(c.dep_ == "neg" for c in head.children)
 
 
 def _named_by_demand(clause: Any) -> bool:
