@@ -1136,6 +1136,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a protest of the same kind as the act it qualifies is that act, and gives it its target",
+        "Kurdish students began a hunger strike in protest of the Turkish government's policies.",
+        [("142", "TURCVL", "TURGOV", "asserted")],
+        True,
+    ),
+    (
+        "a refusal to act: the act is not done",
+        "Students marched against the Serbian government's refusal to release the detained activists.",
+        [("0841", "SRBGOV", "SRBOPP", "negated")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

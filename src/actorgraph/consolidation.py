@@ -73,21 +73,26 @@ _MANNERS = frozenset({"protest", "retaliation", "response", "solidarity", "repri
 
 def _manners(doc: Any, codings: list[Coding]) -> list[Coding]:
     """ "recalled its ambassador in protest", "fired rockets in retaliation": the noun says how
-    the verb's act was done and is no event of its own, when that act is coded as another kind
-    ("staged a sit-in in protest of the crackdown" still protests)."""
-    roots: dict[int, set[str]] = defaultdict(set)
-    for c in codings:
-        roots[c.trigger_token].add(c.code[:2])
-
-    def manner(c: Coding) -> bool:
+    the act it hangs on was done and is no event of its own when that act is coded; of the same
+    kind ("a hunger strike in protest of the refusal"), it is that act and gives it its target.
+    ("staged a sit-in in protest of the crackdown", with no coded sit-in, still protests.)"""
+    at: dict[int, list[int]] = defaultdict(list)
+    for k, c in enumerate(codings):
+        at[c.trigger_token].append(k)
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
         n = doc[c.trigger_token]
         if n.lower_ not in _MANNERS or n.dep_ != "pobj" or n.head.lower_ != "in":
-            return False
-        if any(t.dep_ == "det" for t in n.children):
-            return False  # "took part in the protest": the protest itself
-        return bool(roots[n.head.head.i] - {c.code[:2]})
-
-    return [c for c in codings if not manner(c)]
+            continue
+        if any(t.dep_ == "det" for t in n.children) or not at[n.head.head.i]:
+            continue  # "took part in the protest": the protest itself
+        dropped.add(k)
+        for h in at[n.head.head.i]:
+            if out[h].code[:2] == c.code[:2] and out[h].target is None and c.target is not None:
+                rule = f"{out[h].rule}; target of its '{n.text}'"
+                out[h] = dataclasses.replace(out[h], target=c.target, rule=rule)
+    return [c for k, c in enumerate(out) if k not in dropped]
 
 
 # Verbs whose "of", "with" or "for" phrase names what they allege ("accused the US of

@@ -212,6 +212,8 @@ _VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eye
 _MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 # Roots of accords and concessions: "under" one of them refers to it as made before.
 _ACCORD_ROOTS = frozenset({"03", "05", "06", "08"})
+# Nouns that say their infinitive's act is not done ("its refusal to release", "failure to act").
+_REFUSING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
 # Verbs that deny what their "that" clause, or the claims they answer, say happened.
 _DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
 _CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
@@ -528,6 +530,8 @@ class EventCoder:
         asked = asker in _REQUEST_HEADS and not any(c.lower_ in ("whether", "if") for c in clause.children)
         if _denied(clause):
             negated = True  # "the Kremlin denied that its troops had targeted civilians"
+        if clause.dep_ == "acl" and clause.head.lemma_.lower() in _REFUSING_NOUNS:
+            negated = True  # "the government's refusal to release the detainees"
         if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)) or _named_by_demand(clause):
             mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
         node = v
