@@ -100,8 +100,9 @@ _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
 # Verbs whose coordinated subjects act on each other, both ways ("Ukraine and Russia exchanged
-# prisoners", "Israel and Hezbollah traded fire"), whatever the code.
-_RECIPROCAL_VERBS = {"exchange", "swap", "trade"}
+# prisoners", "Israel and Hezbollah traded fire", "Indian and Chinese troops clashed"), whatever
+# the code.
+_RECIPROCAL_VERBS = {"exchange", "swap", "trade", "clash", "fight", "skirmish", "battle"}
 # Sectors of the people rather than the state: when they "protest" or "rally", they demonstrate.
 _POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
 # What one party puts to another, so that whoever answers it acts on its author.
@@ -151,9 +152,16 @@ _INTENT_WORDS = {
     "agree",
     "eager",
     "determined",
+    # nouns: "Washington's decision to send cluster munitions"
+    "decision",
+    "commitment",
+    "intention",
+    "readiness",
+    "willingness",
 }
-# Words that refuse what they govern ("unwilling to cede", "refused to release").
-_REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline"}
+# Words that refuse what they govern ("unwilling to cede", "refused to release", "its refusal
+# to release").
+_REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unwillingness", "reluctance"}
 # Words that vow, or declare readiness for, what they govern: a harm so announced is a threat
 # ("vowed to crush the rebels" 137, "have sworn to fight" 138, "is prepared to impose martial
 # law" 1324), coded by threat_code (codebook root 13).
@@ -557,6 +565,8 @@ class EventCoder:
                 if any(c.dep_ == "neg" for c in head.children):
                     negated = True
             node = head
+        if mode in ("asserted", "future") and _yes_no_question(v):
+            mode = "hypothetical"  # "Will China invade Taiwan?": asked, not said
         return "negated" if negated else mode
 
     def _subject_args(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
@@ -1126,8 +1136,8 @@ class EventCoder:
             if not any(c.dep_ == "neg" or c.lower_ in _DENIERS for c in deniers):
                 intent = threat_code(code)
         if intent is None and modality == "future" and code[:2] == "07":
-            # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033).
-            intent = "033"
+            # "The UN will provide food aid to X": aid announced is aid promised (CAMEO 033x).
+            intent = code_in(code, INTENT_CODES)
         speaker = self._speaker(anchor, found, offset)
         # "NATO confirmed it would tighten the blockade", "Israel will evacuate the settlements,
         # its spokesman said": an actor announcing its own act states an intent to do it (03x)
@@ -1205,7 +1215,7 @@ def _intent_code(code: str, anchor: Any, words: set[str], codes: dict[str, str])
     """
     if _governing_word(anchor, words) is None:
         return None
-    return next((codes[p] for p in (code[:3], code[:2]) if p in codes), None)
+    return code_in(code, codes)
 
 
 # Modifiers that deny a readiness word ("ill prepared to fight", "not ready to").
@@ -1215,7 +1225,7 @@ _DENIERS = {"ill", "poorly", "not", "never", "hardly", "n't"}
 def _governing_word(anchor: Any, words: set[str]) -> Any | None:
     """The word of ``words`` whose complement ``anchor`` is ("ready to [send]"), or None."""
     node = anchor
-    while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl", "pcomp") and node.head.i != node.i:
+    while node.dep_ in ("xcomp", "acomp", "ccomp", "advcl", "pcomp", "acl") and node.head.i != node.i:
         head = node.head
         # "offered on Thursday to mediate": an infinitive the parser hung as an adverbial clause.
         hung = node.dep_ == "advcl" and infinitive(node)
@@ -1223,6 +1233,9 @@ def _governing_word(anchor: Any, words: set[str]) -> Any | None:
             return head
         if node.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in words:
             return head.head  # "is committed to withdrawing its troops"
+        if node.dep_ == "acl" and infinitive(node):
+            # "Washington's decision to send cluster munitions", "its refusal to release"
+            return head if head.lemma_.lower() in words else None
         if node.dep_ == "advcl":
             break
         if node.dep_ == "ccomp":
@@ -1338,6 +1351,15 @@ def _describes(v: Any) -> bool:
     return not any(c.dep_ == "agent" for c in v.children) and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in v.children
     )
+
+
+def _yes_no_question(v: Any) -> bool:
+    """Whether ``v`` is what a yes-no question asks about ("Will China invade Taiwan?", "Did
+    Iran arm the Houthis?"); a "why" or "when" question takes its act as given."""
+    sent = v.sent
+    first = sent[0]
+    asked = sent.text.rstrip().endswith("?") and first.pos_ == "AUX" and first.head.i == v.i
+    return asked and first.dep_ in ("aux", "auxpass")
 
 
 def _denied(clause: Any) -> bool:
