@@ -1184,6 +1184,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a visit the clause's act happens during is its subject's, and lends the act no target",
+        "Brazil's president Lula called for a ceasefire in Gaza during a visit to Cairo.",
+        [("0256", "BRAGOV", None, "asserted"), ("042", "BRAGOV", "EGYGOV", "asserted")],
+        True,
+    ),
+    (
+        "calling on parties for a ceasefire appeals to each for de-escalation",
+        "The Arab League called on Israel and Hezbollah for a ceasefire.",
+        [("0256", "IGOMEAARL", "ISR", "asserted"), ("0256", "IGOMEAARL", "LBNREB", "asserted")],
+        True,
+    ),
+    (
+        "a package's 'for' phrase names whom the blocked aid was for",
+        "Hungary blocked an EU aid package for Ukraine.",
+        [("162", "HUN", "UKR", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

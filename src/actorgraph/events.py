@@ -232,6 +232,11 @@ _ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", 
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
+# Prepositions that put the clause's subject on a visit ("during a visit to Cairo").
+_VISIT_PREPS = {"during", "on", "after", "before", "ahead"}
+# Prepositions of time and circumstance: an event noun in one is the setting of the clause's act,
+# not an act it governs ("called for an end to the war during a visit to Cairo").
+_SETTING_PREPS = frozenset({"during", "after", "before", "amid", "since", "following", "despite", "until"})
 # Prepositions that put their subject at an event: "during demonstrations", "for a rally".
 _PRESENT_AT = {"during", "for", "at", "in", "amid"}
 # Prepositions that put an act of force at an institution it strikes, and those institutions.
@@ -475,6 +480,8 @@ class EventCoder:
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
             else:
                 objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
+                if obj is not None and obj.dep_ == "compound":
+                    objs.append(obj.head)  # "blocked an aid package for Ukraine": the package's phrase
                 # The object's own phrase first: "eased sanctions on Syria on Friday".
                 cands = self._preps([*objs, v], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
@@ -1082,6 +1089,12 @@ class EventCoder:
             # "negotiators returned to Geneva for talks": they take part, when the verb does.
             gathering = n.head.head
             sources = self._subject_args(gathering, found, offset)
+        visiting = n.dep_ == "pobj" and n.head.lower_ in _VISIT_PREPS and n.head.head.pos_ in ("VERB", "AUX")
+        hosts = [a for t in objects_of([n], ["to"]) for a in self._actors(t, found, offset) if a.actor.code]
+        if not sources and pat.code == "042" and visiting and hosts:
+            # "Lula called for an end to the war during a visit to Cairo": the visitor is the
+            # one who acts during it.
+            sources = self._subject_args(n.head.head, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
         anchor = governor if governor is not None else (gathering if gathering is not None else n)
         if not sources:
@@ -1411,6 +1424,8 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
             and not any(c.dep_ == "mark" for c in node.children):
         node = node.head
     for _ in range(GOVERN_STEPS):
+        if node.dep_ == "pobj" and node.head.lower_ in _SETTING_PREPS:
+            return None
         # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
