@@ -1202,6 +1202,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "the Pope speaks for the Holy See",
+        "The Pope called on Armenia and Azerbaijan for a truce.",
+        [("0256", "VATGOV", "ARM", "asserted"), ("0256", "VATGOV", "AZE", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
