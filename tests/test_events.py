@@ -322,6 +322,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an arrest no one is named for is the authorities' where it happened",
+        "A French aid worker was detained in Mali.",
+        [("173", "MLI", "FRANGO", "asserted")],
+        True,
+    ),
+    (
+        "a sentence no one is named for is the authorities' too",
+        "Two journalists were sentenced in Iran to ten years in prison.",
+        [("116", "IRN", "IRNMED", "asserted")],
+        True,
+    ),
+    (
+        "what the arrested are said to have done is not reported as done",
+        "A Danish tourist was arrested for spying for Russia and helping Hamas.",
+        [("173", None, "DNK", "asserted")],
+        True,
+    ),
+    (
         "an exchange of prisoners goes both ways",
         "Armenia and Azerbaijan swapped detainees.",
         [("0841", "ARM", "AZE", "asserted"), ("0841", "AZE", "ARM", "asserted")],

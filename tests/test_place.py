@@ -108,6 +108,21 @@ def test_a_person_s_first_name_is_no_place(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Opposition supporters held a rally at Shan.", "CHN"),  # a town in China
+        ("Opposition supporters held a rally at Shan-e-Mustafa.", None),  # a name, not Shan
+        ("Opposition supporters held a rally at Shan-e-Mustafa in Pakistan.", "PAK"),
+    ],
+)
+def test_the_parts_of_a_name_a_particle_joins_are_no_places(
+    pipeline: Pipeline, text: str, country: str | None
+) -> None:
+    [event] = code_text(pipeline, text, dt.date(2024, 3, 14)).events
+    assert (event.location.country if event.location else None) == country
+
+
+@pytest.mark.parametrize(
     ("name", "iso3"),
     [("Britain", "GBR"), ("Burma", "MMR"), ("Palestine", "PSE"), ("Côte d'Ivoire", "CIV")],
 )

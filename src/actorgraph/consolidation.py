@@ -116,7 +116,9 @@ def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
         prep = node.head if node.dep_ in ("pcomp", "pobj") else None
         alleged = (
             prep is not None and prep.lower_ in ("of", "with", "for")
-            and prep.head.lemma_.lower() in _ALLEGING and prep.head.i in accusations
+            and prep.head.lemma_.lower() in _ALLEGING
+            # uncoded too when no one is named for it ("a missionary was arrested for spying")
+            and (prep.head.i in accusations or prep.head.pos_ == "VERB")
         )
         if not alleged:
             kept.append(c)

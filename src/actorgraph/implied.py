@@ -228,21 +228,35 @@ def _imposed_on(event: Event) -> Event:
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is {country}'s population")
 
 
+# Acts only a state's authorities do: arrests, detentions, expulsions, curfews and bans (17x
+# but 170, a bare coercion, and 1712, destroying property, that anyone does), trials and
+# sentences (116).
+_STATE_ACTS = ("171", "172", "173", "174", "175", "116")
+
+
+def _state_coercion(event: Event) -> bool:
+    return event.code.startswith(_STATE_ACTS) and not event.code.startswith("1712")
+
+
 def _unattributed(event: Event, here: str | None) -> Event:
     """Violence no one is named for ("a roadside bomb near Samarra killed two soldiers") is
     coded, as PLOVER's and ICEWS's coders do, to the country where it happened: its
-    attackers are unidentified, not absent. Only with a place the sentence names: the
-    event's, else the one country of the sentence's places (``here``)."""
-    if event.code[:2] not in ("18", "19", "20") or (event.source is not None and event.source.code):
+    attackers are unidentified, not absent. So is an arrest, a detention or a sentence with no
+    one named for it ("a French aid worker was detained in Mali"): the authorities there
+    did it. Only with a place the sentence names: the event's, else the one country of the
+    sentence's places (``here``)."""
+    violence = event.code[:2] in ("18", "19", "20")
+    if not (violence or _state_coercion(event)) or (event.source is not None and event.source.code):
         return event
     country = _named_country(event) or here
     if not country or (event.target is not None and event.target.code == country):
         return event  # not the state attacking itself ("an offensive against Ukraine" in Ukraine)
     source = Actor("", country, None, country, None)
+    doer = "unidentified attackers" if violence else "the authorities"
     return dataclasses.replace(
         event,
         source=source,
-        rule=f"{event.rule}; unidentified attackers, coded to the place's country",
+        rule=f"{event.rule}; {doer}, coded to the place's country",
         confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
     )
 

@@ -254,13 +254,32 @@ def _candidates(doc: Any, tok: Any) -> list[str]:
     # A person's first or last name alone is no place ("an appeal from President Laurent
     # Gbagbo" is not from the town of Laurent); the whole name is still tried above.
     person = any(ent.label_ == "PERSON" and ent.start <= tok.i < ent.end for ent in doc.ents)
-    if not person:
+    joined = _joined_name(doc, tok)
+    if joined is not None:
+        # "Shan-e-Mustafa" is a rally's name, not the Chinese town of Shan
+        names = [n for n in names if joined in n] + [joined]
+    elif not person:
         names += [w.text for w in words if w.pos_ == "PROPN"]
     # A lone lower-case word is a particle ("al", "el") or a common noun, never a place name;
     # nor is a month or a weekday ("on March 1": not the English town of March).
     return list(
         dict.fromkeys(n for n in names if n and not (n.islower() and n.isalpha()) and n not in _CALENDAR)
     )
+
+
+def _joined_name(doc: Any, tok: Any) -> str | None:
+    """The whole of a name whose capitalised parts a hyphenated particle joins ("Shan-e-Mustafa",
+    "Lashkar-e-Taiba", "Fazl-ur-Rehman"), when ``tok`` is one of them; else None. Its parts
+    are no places; a plain hyphenated pair is ("the Syria-Turkey border")."""
+    start = end = tok.i
+    while start > 0 and doc[start - 1].whitespace_ == "" and "-" in (doc[start - 1].text, doc[start].text):
+        start -= 1
+    while end + 1 < len(doc) and doc[end].whitespace_ == "" and "-" in (doc[end].text, doc[end + 1].text):
+        end += 1
+    words = [w for w in doc[start : end + 1] if w.text != "-"]
+    inner = words[1:-1]
+    joined = any(w.is_lower and w.is_alpha and len(w) <= 3 for w in inner) and words[0].is_title
+    return str(doc[start : end + 1].text) if joined and words[-1].is_title else None
 
 
 def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None) -> Location | None:
