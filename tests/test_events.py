@@ -340,6 +340,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a camp or school is whom it serves",
+        "Gunmen torched a school for Afghan girls.",
+        [("1712", "REB", "AFGCVL", "asserted")],
+        True,
+    ),
+    (
+        "a camp or school is whom it serves, passive",
+        "A camp for Sudanese refugees was shelled.",
+        [("194", None, "SDNCVL", "asserted")],
+        True,
+    ),
+    (
         "an exchange of prisoners goes both ways",
         "Armenia and Azerbaijan swapped detainees.",
         [("0841", "ARM", "AZE", "asserted"), ("0841", "AZE", "ARM", "asserted")],

@@ -1316,6 +1316,10 @@ def last_person(found: Sequence[Found]) -> Mention | None:
     return people[-1] if people else None
 
 
+# Places that are whom they serve: "a camp for Congolese refugees" is the refugees' camp.
+_SERVING = {"camp", "shelter", "school", "hospital", "clinic", "orphanage", "home", "settlement"}
+
+
 def _phrase(t: Any) -> list[Any]:
     """The words of the noun phrase headed by ``t``, without attached clauses."""
     out = []
@@ -1324,7 +1328,8 @@ def _phrase(t: Any) -> list[Any]:
         w = stack.pop()
         out.append(w)
         for c in w.children:
-            if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
+            whose = c.lower_ == "of" or (c.lower_ == "for" and w.lemma_.lower() in _SERVING)
+            if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and whose):
                 stack.append(c)
     return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
 
@@ -1332,6 +1337,8 @@ def _phrase(t: Any) -> list[Any]:
 # Event nouns that mostly name a story's setting: an event only between two named sides
 # ("Russia's war against Ukraine", "Russia's occupation of Ukraine"); a place is no side.
 _BACKGROUND_NOUNS = {"war", "occupation"}
+
+
 def _conditions(v: Any) -> list[Any]:
     """The "if"/"unless" clauses under ``v`` or under the act ``v`` governs."""
     clauses = [c for c in v.children if c.dep_ == "advcl"]
