@@ -1238,6 +1238,19 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an infinitive hung on 'call on X' is asked of X, not done",
+        "The Syrian foreign minister called on Washington to lift its sanctions on Damascus so that trade can"
+        " resume.",
+        [("0254", "SYRGOV", "USAGOV", "asserted")],
+        True,
+    ),
+    (
+        "'called on X to' asks X to act",
+        "Kyiv called on NATO to send more air defence systems.",
+        [("023", "UKRGOV", "IGOWSTNAT", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -422,8 +422,13 @@ class EventCoder:
         while not subj and node.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and node.head.i != node.i:
             # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
             objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
-            if node.dep_ == "xcomp" and objs and node.head.lemma_.lower() in _CONTROL_HEADS:
-                return objs, passive
+            controlled = node.dep_ == "xcomp" and node.head.lemma_.lower() in _CONTROL_HEADS
+            if controlled or (node.dep_ == "advcl" and _named_by_demand(node) and _addressed(node.head)):
+                # "called on Washington to lift its sanctions": Washington is who lifts them.
+                preps = ["on", "upon"] if controlled else ["on", "upon", "to"]
+                asked = objs or objects_of([node.head], preps)
+                if asked:
+                    return asked, passive
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 # "The convoy was ambushed by Taliban fighters, killing six soldiers": the
                 # participle continues the passive's doer, not its patient.
@@ -538,7 +543,11 @@ class EventCoder:
         clause = v
         while clause.head.i != clause.i and (
             clause.dep_ == "conj"
-            or (clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children))
+            or (
+                clause.dep_ == "advcl"
+                and not any(c.dep_ == "mark" for c in clause.children)
+                and not _named_by_demand(clause)
+            )
         ):
             clause = clause.head  # "demanded that they de-escalate and refrain from..."
         asker = clause.head.lemma_.lower() if clause.dep_ == "ccomp" else ""
@@ -1406,8 +1415,25 @@ def _named_by_demand(clause: Any) -> bool:
     calls = any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS for c in head.children)
     if clause.dep_ == "advcl" and "for" in marks and infinitive(clause):
         return calls or head.lemma_.lower() in _REQUEST_HEADS
+    if clause.dep_ == "advcl" and not marks and infinitive(clause) and head.lemma_.lower() in _REQUEST_HEADS:
+        # "called on Washington to lift its sanctions", the infinitive hung as an adverbial
+        # clause: asked of the addressee (not "called a meeting to discuss").
+        return _addressed(head)
     # "repeated their demand that the army withdraw", the clause hung on the verb.
     return clause.dep_ == "ccomp" and calls and ("that" in marks or infinitive(clause))
+
+
+# Request verbs whose object is whom they ask ("urged Serbia to"), not what ("called a vote").
+_ASKING_WHOM = {"ask", "urge", "press", "beg", "invite"}
+
+
+def _addressed(verb: Any) -> bool:
+    """Whether a request verb names whom it asks: "called on Washington", "appealed to the UN",
+    "urged Serbia"."""
+    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")]
+    if any(g.dep_ == "pobj" for p in to for g in p.children):
+        return True
+    return verb.lemma_.lower() in _ASKING_WHOM and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _mandative(clause: Any) -> bool:
