@@ -1251,6 +1251,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "'its' forces are the state's the clause above names",
+        "Israel said its jets struck Hezbollah targets.",
+        [("195", "ISRMIL", "LBNREB", "asserted")],
+        True,
+    ),
+    (
+        "'its' fighters are the group's the clause above names",
+        "Hezbollah said its fighters fired rockets at Israel.",
+        [("194", "LBNREB", "ISR", "asserted")],
+        True,
+    ),
+    (
+        "'their' troops under an order are the ordering state's",
+        "Russia ordered its troops to withdraw.",
+        [("0874", "RUSMIL", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -379,7 +379,35 @@ class EventCoder:
             example = self._example(t, found)
             if example is not None:
                 return example
+            owned = self._owned_by_subject(t, m, found, offset)
+            if owned is not None:
+                return owned
         return _mentioned(m)
+
+    def _owned_by_subject(self, t: Any, m: Mention, found: Sequence[Found], offset: int) -> _Arg | None:
+        """A role owned by "its" or "their" is that of the state or group a clause above names
+        as its subject: "Israel said its jets struck...", "Russia ordered its troops to
+        withdraw" (ISRMIL, RUSMIL); "Hezbollah said its fighters fired" (Hezbollah's code)."""
+        if not m.sector or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+            return None
+        node = t.head
+        for _ in range(GOVERN_STEPS):
+            for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i):
+                if subj.lower_ in _GROUP_PRONOUNS or subj.i <= t.i <= max(w.i for w in subj.subtree):
+                    continue
+                owner = self._actor(subj, found, offset)
+                if owner is None or not owner.actor.code:
+                    continue
+                o = owner.actor
+                code = o.code  # "Hezbollah said its fighters": Hezbollah's
+                if o.country and (_is_state(o.code) or o.code == o.country + "GOV"):
+                    code = o.country + m.sector
+                country = o.country
+                return _Arg(Actor(m.text, code, m.actor_id, country, m.sector, m.start, m.end), "agent")
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None
 
     @staticmethod
     def _example(t: Any, found: Sequence[Found]) -> _Arg | None:
