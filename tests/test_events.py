@@ -1269,6 +1269,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a statement agreed on says what its issuers do, as the agreement goes",
+        "The Security Council failed to agree on a statement condemning Venezuela's government.",
+        [("111", "IGOUNO", "VENGOV", "negated")],
+        True,
+    ),
+    (
+        "a resolution adopted by a body is the body's act",
+        "A resolution condemning Iran was adopted by the IAEA board.",
+        [("111", "IGOUNO", "IRN", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -548,6 +548,9 @@ class EventCoder:
 
     # ---- modality and attribution ---------------------------------------------------
     def _modality(self, v: Any) -> Modality:
+        issuing = _issuing_verb(v)
+        if issuing is not None:
+            return self._modality(issuing)  # "failed to agree on a statement condemning X"
         negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
         # "Nobody in Damascus has asked Moscow": a subject that is no one denies the act
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -719,6 +722,12 @@ class EventCoder:
             if g is None or g == k or codings[g].sentence_start != c.sentence_start:
                 continue
             head = out[g]
+            issuing = _issuing_verb(doc[c.trigger_token])
+            if issuing is not None and issuing.i == head.trigger_token:
+                # "failed to agree on a statement condemning the junta": the agreement is on
+                # the statement, whose act is the event (negated as the agreement is).
+                dropped.add(g)
+                continue
             if c.modality != "asserted" and head.code[:2] in _SUBSUMING_ROOTS:
                 dropped.add(k)
                 src, tgt = (a.code if a else None for a in (c.source, c.target))
@@ -917,10 +926,14 @@ class EventCoder:
         else:
             sources = [a for s in subj for a in self._actors(s, found, offset)]
         carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in MESSAGES else None
-        if not sources and carrier is not None and carrier.dep_ in ("dobj", "nsubjpass"):
-            # "issued a statement condemning X", "sent a letter asking for Y": the message says
-            # what its sender does, to whom it is sent.
-            sources = self._subject_args(carrier.head, found, offset)
+        issuing = _issuing_verb(v)
+        if not sources and issuing is not None:
+            # "issued a statement condemning X", "sent a letter asking for Y", "agreed on a
+            # statement condemning X": the message says what its sender does, to whom it is sent.
+            if v.head.dep_ == "nsubjpass":  # "a resolution condemning X was adopted by Y"
+                sources = [a for t in self._preps([issuing], ["by"]) for a in self._actors(t, found, offset)]
+            else:
+                sources = self._subject_args(issuing, found, offset)
         best: tuple[VerbPattern, Any | None, list[_Arg]] | None = None
         for p, obj in matches:
             targets = self._targets(v, p.targets, obj, passive, found, offset)
@@ -1462,6 +1475,20 @@ def _addressed(verb: Any) -> bool:
     if any(g.dep_ == "pobj" for p in to for g in p.children):
         return True
     return verb.lemma_.lower() in _ASKING_WHOM and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _issuing_verb(v: Any) -> Any | None:
+    """The verb that issues, sends or agrees on the message whose clause ``v`` is: "issued a
+    statement condemning X" -> issued, "agreed on a statement condemning X" -> agreed."""
+    if v.dep_ != "acl" or v.head.lemma_.lower() not in MESSAGES:
+        return None
+    carrier = v.head
+    if carrier.dep_ in ("dobj", "nsubjpass"):
+        return carrier.head
+    prep = carrier.head
+    if carrier.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def _mandative(clause: Any) -> bool:
