@@ -1325,8 +1325,20 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a participle after a passive continues its doer, not its patient",
         "A refugee camp was attacked by Burundian militiamen, killing at least 40 people.",
-        [("190", "BDIREB", None, "asserted"), ("190", "BDIREB", "CVL", "asserted")],
-        False,
+        [("190", "BDIREB", "CVL", "asserted")],
+        True,
+    ),
+    (
+        "the killing a violent act caused is that act, on whom it killed",
+        "Government warplanes dropped chlorine on the town of Saraqib, killing 12 civilians.",
+        [("2041", "SYRMIL", "SYRCVL", "asserted")],
+        True,
+    ),
+    (
+        "an act's own coded target stays when it caused a killing",
+        "Israeli jets struck a Hamas base, killing two fighters.",
+        [("195", "ISRMIL", "PSEREB", "asserted")],
+        True,
     ),
     (
         "a demanded ceasefire is 107, made to both sides named",

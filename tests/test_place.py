@@ -173,7 +173,8 @@ def test_a_region_s_country_and_a_town_the_tagger_misnames_give_bare_roles_their
     # The small model tags Aleppo NORP here; the gazetteer still knows the town.
     text = "Insurgents overran most of Aleppo, routing government troops."
     assert [e.label_ for e in pipeline.nlp(text).ents] == ["NORP"]
-    [routed] = [e for e in code_text(pipeline, text, None).events if e.code == "190"]
+    # (the rout is the overrunning's: one 192 on the troops)
+    [routed] = code_text(pipeline, text, None).events
     assert routed.target is not None and routed.target.code == "SYRMIL"
 
 

@@ -64,7 +64,8 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     # an admission addressed to its own forces).
     owned = {a.trigger_token for a in admissions}
     kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
-    return _dedupe(_carried(doc, _purpose_targets(doc, _claimed(doc, _manners(doc, kept)))))
+    read = _carried(doc, _purpose_targets(doc, _claimed(doc, _manners(doc, kept))))
+    return _dedupe(_consequences(doc, read))
 
 
 # Nouns that say in what spirit a clause's act was done ("in protest", "in retaliation").
@@ -226,6 +227,29 @@ def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
         if out[n].target is None and c.target is not None:
             rule = f"{out[n].rule}; target of '{c.trigger.text}'"
             out[n] = dataclasses.replace(out[n], target=c.target, rule=rule)
+    return [c for k, c in enumerate(out) if k not in dropped]
+
+
+def _consequences(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """The killing a violent act caused is that act: "warplanes dropped sarin on the town,
+    killing 80 civilians" is one 2041 on the civilians, not a 2041 and a 195. The act keeps its
+    code unless the killing's is mass violence (20x: "killing hundreds of civilians")."""
+    by_token = {c.trigger_token: k for k, c in enumerate(codings) if c.code[:2] in VIOLENT_ROOTS}
+    out = list(codings)
+    dropped: set[int] = set()
+    for k, c in enumerate(codings):
+        tok = doc[c.trigger_token]
+        n = by_token.get(tok.head.i)
+        if c.code[:2] not in VIOLENT_ROOTS or tok.dep_ != "advcl" or tok.tag_ != "VBG" or n is None:
+            continue
+        head = out[n]
+        if n == k or not (c.source is None or head.source is None or same_side(c.source, head.source)):
+            continue
+        dropped.add(k)
+        code = c.code if c.code[:2] == "20" and head.code[:2] != "20" else head.code
+        target = head.target if head.target is not None and head.target.code else c.target
+        rule = f"{head.rule}; with the {c.trigger.text} it caused"
+        out[n] = dataclasses.replace(head, code=code, target=target, rule=rule)
     return [c for k, c in enumerate(out) if k not in dropped]
 
 

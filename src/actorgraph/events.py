@@ -651,6 +651,11 @@ class EventCoder:
             if g.dep_ == "pobj"
         }
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        if not objs:
+            # "dropped sarin on the town": a rare noun the parser hung as an adverb is the object.
+            objs = [
+                c for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i > v.i
+            ]
         # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
         objs += [o for m in objs if m.lemma_.lower() in _MEASURES for o in objects_of([m], ["of"])]
         # "violated the ceasefire agreement": the compound says which agreement.
