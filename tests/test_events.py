@@ -1281,6 +1281,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a measure a named other owns is its act, not one the verb's subject does or not",
+        "Slovakia did not block the European Union's new package of sanctions against Iran.",
+        [("163", "IGOEUREEC", "IRN", "asserted")],
+        False,
+    ),
+    (
+        "a measure the subject owns keeps the verb's modality",
+        "The EU did not adopt its new sanctions on Russia.",
+        [("163", "IGOEUREEC", "RUS", "negated")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -1128,6 +1128,15 @@ class EventCoder:
         measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _MEASURES
         host = n.head.head if measured else n
         governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
+        if not sources and measured:
+            # "the European Union's package of sanctions": the measure's owner acts.
+            sources = [a for c in host.children if c.dep_ == "poss" for a in self._actors(c, found, offset)]
+        # "Hungary did not veto the EU's sanctions": another's act, not one the verb does or not.
+        named = [c for c in (n, host) for c in c.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        others = governor is not None and bool(named) and bool(sources)
+        if others and governor is not None:
+            doers = self._subject_args(governor, found, offset)
+            others = bool(doers) and not any(same_side(d.actor, a.actor) for d in doers for a in sources)
         met = governor is not None and governor.lemma_.lower() in _SUFFERED_VERBS
         # ("refugees fled the war", "police prevented the demonstration": not their acts)
         suffered = met and (pat.code[:2] in VIOLENT_ROOTS or pat.code[:2] == "14")
@@ -1151,7 +1160,9 @@ class EventCoder:
             # one who acts during it.
             sources = self._subject_args(n.head.head, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
-        anchor = governor if governor is not None else (gathering if gathering is not None else n)
+        anchor = gathering if gathering is not None else n
+        if governor is not None and not others:
+            anchor = governor
         if not sources:
             # "talks between Kyiv and Moscow", "a ceasefire between the US and Russia".
             parties = [a for t in self._preps(heads, ["between"]) for a in self._actors(t, found, offset)]
