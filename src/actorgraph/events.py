@@ -1132,7 +1132,7 @@ class EventCoder:
             # "the European Union's package of sanctions": the measure's owner acts.
             sources = [a for c in host.children if c.dep_ == "poss" for a in self._actors(c, found, offset)]
         # "Hungary did not veto the EU's sanctions": another's act, not one the verb does or not.
-        named = [c for c in (n, host) for c in c.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        named = [k for w in {n, host} for k in w.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
         others = governor is not None and bool(named) and bool(sources)
         if others and governor is not None:
             doers = self._subject_args(governor, found, offset)
