@@ -1293,6 +1293,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "peacekeepers are a state's forces",
+        "Rebels attacked Ugandan peacekeepers in Mogadishu.",
+        [("190", "SOMREB", "UGAMIL", "asserted")],
+        True,
+    ),
+    (
+        "peacekeepers are never the forces of the place they are in",
+        "Rebels attacked peacekeepers in Mali.",
+        [("190", "MLIREB", "MIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -71,8 +71,11 @@ _FOREIGN_OFFICES = {"minister", "ministers", "ministry", "secretary", "office", 
 
 
 def _foreign(actor: Actor) -> bool:
-    """Whether the words of a role say it is not the country's own: "foreign journalists"."""
+    """Whether the words of a role say it is not the country's own: "foreign journalists",
+    "a regional peacekeeping force"."""
     words = actor.text.lower().split()
+    if any(w.startswith("peacekeep") for w in words):
+        return True  # peacekeepers are never the forces of the place they keep the peace in
     return bool(NOT_OWN & set(words[:-1])) and not _FOREIGN_OFFICES & set(words)
 
 
