@@ -23,7 +23,17 @@ from actorgraph.actors import REGION_CODES, Found, sponsor_word
 from actorgraph.consolidation import GOVERN_STEPS, MESSAGES, Coding, consolidate, same_side
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
-from actorgraph.records import Actor, Mention, Modality, Span
+from actorgraph.modality import (
+    ASKING_NOUNS,
+    DEMAND_MODALS,
+    MANDATIVE_HEADS,
+    addressed,
+    is_mandative,
+    issuing_verb,
+    modality_of,
+    named_by_demand,
+)
+from actorgraph.records import Actor, Mention, Span
 from actorgraph.subcodes import (
     BOMBABLE,
     HARM_ROOTS,
@@ -47,32 +57,8 @@ from actorgraph.syntax import infinitive, objects_of, prep_objects
 __all__ = ["Coding", "EventCoder", "last_person"]
 
 _PARTICLES = {"back", "down", "out", "up", "off", "over", "in", "away", "aside"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-# Subjects that are no one: what they do is not done.
-_NO_ONE = {"nobody", "none", "neither", "nothing"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
 # Auxiliaries of what an actor will or would do (a refusal when negated).
-_WILL = _FUTURE_AUX | {"would", "'d"}
-_FUTURE_HEADS = {
-    "intend",
-    "plan",
-    "prepare",
-    "aim",
-    "expect",
-    "schedule",
-    "set",
-    "want",
-    "hope",
-    "seek",
-    "decide",
-    "agree",
-    "promise",
-    "vow",
-    "pledge",
-    "threaten",
-    "go",
-}
-_REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
+_WILL = {"will", "shall", "'ll", "wo", "would", "'d"}
 _CONTROL_HEADS = {
     "ask",
     "urge",
@@ -92,7 +78,6 @@ _CONTROL_HEADS = {
     "compel",
     "push",
 }
-_NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 # Mention kinds that name a state, and so can own a role ("British forces").
@@ -189,12 +174,7 @@ _GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # is, negated.
 _SUBSUMING_ROOTS = frozenset({"02", "03", "10", "13"})
 # Dependency steps from a governed act up to the act that governs it (at most GOVERN_STEPS).
-# Dependencies modality is read up through, to the verb that asks, negates or schedules.
-_CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"})
-# Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
-# withdraw": 100) or an appeal ("should": 020); what the clause says is then requested.
-_DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 # Verbs of opinion whose "that X is ADJ" clause judges X, and the judgements: "too" anything
 # disapproves ("far too cautious"), as these do; these approve.
 _OPINION_VERBS = {"think", "believe", "feel", "consider", "say", "argue", "insist", "complain", "reckon"}
@@ -215,19 +195,8 @@ _MOODS = {
 _ACCEPTABLE = {"acceptable", "tolerable", "permissible", "admissible"}
 # Nouns of a viewpoint phrase: "from the point of view of X", "in the eyes of X".
 _VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eyes", "opinion"}
-# Verbs whose "that" clause in the bare (subjunctive) form asks for its act: "insisted that
-# Manila release the detainees" demands (100), "proposed that the UN send monitors" appeals.
-_MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 # Roots of accords and concessions: "under" one of them refers to it as made before.
 _ACCORD_ROOTS = frozenset({"03", "05", "06", "08"})
-# Nouns that say their infinitive's act is not done ("its refusal to release", "failure to act").
-_REFUSING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
-# Verbs that deny what their "that" clause, or the claims they answer, say happened.
-_DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
-_CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
-# Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
-# army withdraw", "its call for Israel to lift the blockade", "calls to end the siege").
-_ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
@@ -451,7 +420,7 @@ class EventCoder:
             # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
             objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
             controlled = node.dep_ == "xcomp" and node.head.lemma_.lower() in _CONTROL_HEADS
-            if controlled or (node.dep_ == "advcl" and _named_by_demand(node) and _addressed(node.head)):
+            if controlled or (node.dep_ == "advcl" and named_by_demand(node) and addressed(node.head)):
                 # "called on Washington to lift its sanctions": Washington is who lifts them.
                 preps = ["on", "upon"] if controlled else ["on", "upon", "to"]
                 asked = objs or objects_of([node.head], preps)
@@ -537,7 +506,7 @@ class EventCoder:
         clauses = [x for x in v.children if x.dep_ == "ccomp"] if "dobj" in slots else []
         # "insisted on its demand that Kabul free the prisoners": whom the demand is made of.
         asking = [n for n in [*objects_of([v], ["on"]), *(c for c in v.children if c.dep_ == "dobj")]
-                  if n.lemma_.lower() in _ASKING_NOUNS]
+                  if n.lemma_.lower() in ASKING_NOUNS]
         clauses += [x for n in asking for x in n.children if x.dep_ == "acl"]
         for x in clauses:
             subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -547,74 +516,6 @@ class EventCoder:
         return []
 
     # ---- modality and attribution ---------------------------------------------------
-    def _modality(self, v: Any) -> Modality:
-        issuing = _issuing_verb(v)
-        if issuing is not None:
-            return self._modality(issuing)  # "failed to agree on a statement condemning X"
-        negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
-        # "Nobody in Damascus has asked Moscow": a subject that is no one denies the act
-        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-        negated = negated or any(
-            c.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
-            for c in subjects
-        )
-        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-        mode: Modality = "asserted"
-        asked_for = v.dep_ == "pobj" and v.head.lower_ == "for"
-        if asked_for and v.head.head.lemma_.lower() in _REQUEST_HEADS:
-            mode = "request"  # "asked for Russian air strikes": the strikes are asked for
-        elif aux & _FUTURE_AUX:
-            mode = "future"
-        elif aux & _HYPOTHETICAL_AUX:
-            # "said Iran would expel": in reported speech "would" is the future of the past.
-            reported = aux & {"would", "'d"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech
-            mode = "future" if reported else "hypothetical"
-        if aux & _DEMAND_MODALS.keys() and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.speech:
-            mode = "request"  # "said Israel must withdraw": the withdrawal is asked for
-        clause = v
-        while clause.head.i != clause.i and (
-            clause.dep_ == "conj"
-            or (
-                clause.dep_ == "advcl"
-                and not any(c.dep_ == "mark" for c in clause.children)
-                and not _named_by_demand(clause)
-            )
-        ):
-            clause = clause.head  # "demanded that they de-escalate and refrain from..."
-        asker = clause.head.lemma_.lower() if clause.dep_ == "ccomp" else ""
-        asked = asker in _REQUEST_HEADS and not any(c.lower_ in ("whether", "if") for c in clause.children)
-        if _denied(clause):
-            negated = True  # "the Kremlin denied that its troops had targeted civilians"
-        if clause.dep_ == "acl" and clause.head.lemma_.lower() in _REFUSING_NOUNS:
-            negated = True  # "the government's refusal to release the detainees"
-        if asked or (asker in _MANDATIVE_HEADS and _mandative(clause)) or _named_by_demand(clause):
-            mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
-        node = v
-        while node.dep_ in _CLIMBED and node.head.i != node.i:
-            if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
-                mode = "hypothetical"
-            head = node.head
-            purpose = node.dep_ == "advcl" and infinitive(node)
-            if (purpose or node.dep_ == "acomp") and any(c.dep_ == "neg" for c in head.children):
-                negated = True  # "Putin did not get involved to help Syrians": no help either
-            modal = any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in node.children)
-            if node is not v and node.dep_ == "ccomp" and modal and head.lemma_.lower() in self.speech:
-                mode = "request"  # "said the US must be ready to mediate": the mediation is asked for
-            if node.dep_ in ("xcomp", "pcomp") or (node.dep_ == "dobj" and node.pos_ == "VERB"):
-                lemma = head.lemma_.lower()
-                ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in head.children)
-                if lemma in _NEGATING_HEADS or ruled_out:
-                    negated = True
-                elif lemma in _REQUEST_HEADS and mode == "asserted":
-                    mode = "request"
-                elif lemma in _FUTURE_HEADS and mode == "asserted":
-                    mode = "future"
-                if any(c.dep_ == "neg" for c in head.children):
-                    negated = True
-            node = head
-        if mode in ("asserted", "future") and _yes_no_question(v):
-            mode = "hypothetical"  # "Will China invade Taiwan?": asked, not said
-        return "negated" if negated else mode
 
     def _subject_args(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """The actors the subjects of verb ``v`` name, in order."""
@@ -727,7 +628,7 @@ class EventCoder:
             if g is None or g == k or codings[g].sentence_start != c.sentence_start:
                 continue
             head = out[g]
-            issuing = _issuing_verb(doc[c.trigger_token])
+            issuing = issuing_verb(doc[c.trigger_token])
             if issuing is not None and issuing.i == head.trigger_token:
                 # "failed to agree on a statement condemning the junta": the agreement is on
                 # the statement, whose act is the event (negated as the agreement is).
@@ -836,11 +737,11 @@ class EventCoder:
         out: list[Coding] = []
         sources: list[_Arg] | None = None
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
-            modal = {a.lower_ for a in clause.children if a.dep_ == "aux"} & _DEMAND_MODALS.keys()
-            mandative = _MANDATIVE_HEADS.get(v.lemma_.lower()) if _mandative(clause) else None
+            modal = {a.lower_ for a in clause.children if a.dep_ == "aux"} & DEMAND_MODALS.keys()
+            mandative = MANDATIVE_HEADS.get(v.lemma_.lower()) if is_mandative(clause) else None
             if not modal and mandative is None:
                 continue
-            code = min(_DEMAND_MODALS[m] for m in modal) if modal else str(mandative)
+            code = min(DEMAND_MODALS[m] for m in modal) if modal else str(mandative)
             modal = modal or {"subjunctive"}
             if sources is None:
                 sources = self._subject_args(v, found, offset)
@@ -931,7 +832,7 @@ class EventCoder:
         else:
             sources = [a for s in subj for a in self._actors(s, found, offset)]
         carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in MESSAGES else None
-        issuing = _issuing_verb(v)
+        issuing = issuing_verb(v)
         if not sources and issuing is not None:
             # "issued a statement condemning X", "sent a letter asking for Y", "agreed on a
             # statement condemning X": the message says what its sender does, to whom it is sent.
@@ -1205,7 +1106,7 @@ class EventCoder:
     ) -> Iterator[Coding]:
         if not any(a.actor.code for a in sources + targets):
             return
-        modality = self._modality(anchor)
+        modality = modality_of(anchor, self.speech)
         intent = _intent_code(code, anchor, _INTENT_WORDS, INTENT_CODES)
         refusal = _intent_code(code, anchor, _REFUSAL_WORDS, REFUSAL_CODES)
         vow = _governing_word(anchor, _VOW_WORDS) if intent is None and code[:2] in HARM_ROOTS else None
@@ -1439,85 +1340,6 @@ def _describes(v: Any) -> bool:
     )
 
 
-def _yes_no_question(v: Any) -> bool:
-    """Whether ``v`` is what a yes-no question asks about ("Will China invade Taiwan?", "Did
-    Iran arm the Houthis?"); a "why" or "when" question takes its act as given."""
-    sent = v.sent
-    first = sent[0]
-    asked = sent.text.rstrip().endswith("?") and first.pos_ == "AUX" and first.head.i == v.i
-    return asked and first.dep_ in ("aux", "auxpass")
-
-
-def _denied(clause: Any) -> bool:
-    """Whether ``clause`` is what its speaker denies: "denied that its troops had targeted
-    civilians", "rejected claims that Iranian drones struck the base"."""
-    head = clause.head
-    if clause.dep_ == "acl" and head.lemma_.lower() in _CLAIM_NOUNS and head.dep_ == "dobj":
-        head = head.head  # "dismissed reports that...": the reports' clause
-    elif clause.dep_ != "ccomp":
-        return False
-    return head.lemma_.lower() in _DENYING and not any(c.dep_ == "neg" for c in head.children)
-
-
-def _named_by_demand(clause: Any) -> bool:
-    """Whether ``clause`` is what a demand or appeal asks for: "their demand that the army
-    withdraw" (a noun's clause, or one the parser hangs on the verb whose object the demand is),
-    "renewed its call for Israel to lift the blockade" (a "for ... to" clause on the verb of the
-    call, or on a verb of asking).
-    """
-    head = clause.head
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    if clause.dep_ == "acl" and head.lemma_.lower() in _ASKING_NOUNS:
-        return bool(marks & {"that", "for"}) or infinitive(clause)
-    calls = any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS for c in head.children)
-    if clause.dep_ == "advcl" and "for" in marks and infinitive(clause):
-        return calls or head.lemma_.lower() in _REQUEST_HEADS
-    if clause.dep_ == "advcl" and not marks and infinitive(clause) and head.lemma_.lower() in _REQUEST_HEADS:
-        # "called on Washington to lift its sanctions", the infinitive hung as an adverbial
-        # clause: asked of the addressee (not "called a meeting to discuss").
-        return _addressed(head)
-    # "repeated their demand that the army withdraw", the clause hung on the verb.
-    return clause.dep_ == "ccomp" and calls and ("that" in marks or infinitive(clause))
-
-
-# Request verbs whose object is whom they ask ("urged Serbia to"), not what ("called a vote").
-_ASKING_WHOM = {"ask", "urge", "press", "beg", "invite"}
-
-
-def _addressed(verb: Any) -> bool:
-    """Whether a request verb names whom it asks: "called on Washington", "appealed to the UN",
-    "urged Serbia"."""
-    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")]
-    if any(g.dep_ == "pobj" for p in to for g in p.children):
-        return True
-    return verb.lemma_.lower() in _ASKING_WHOM and any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _issuing_verb(v: Any) -> Any | None:
-    """The verb that issues, sends or agrees on the message whose clause ``v`` is: "issued a
-    statement condemning X" -> issued, "agreed on a statement condemning X" -> agreed."""
-    if v.dep_ != "acl" or v.head.lemma_.lower() not in MESSAGES:
-        return None
-    carrier = v.head
-    if carrier.dep_ in ("dobj", "nsubjpass"):
-        return carrier.head
-    prep = carrier.head
-    if carrier.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
-        return prep.head
-    return None
-
-
-def _mandative(clause: Any) -> bool:
-    """A "that" clause in the bare form with its own subject and no auxiliary: "(insisted) that
-    Manila release the detainees", not "that the talks were useful" or "that it would"."""
-    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "be" for c in clause.children):
-        return False
-    # After a past-tense head the present is no backshift but the bare form: "insisted they leave".
-    return bool(clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD"))
-
-
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""
     node = t
@@ -1533,7 +1355,7 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         # An intent's infinitive the parser hung as an adverbial clause ("offered on Thursday
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
-        intent = intent or _named_by_demand(node)  # "renewed its call for Israel to lift..."
+        intent = intent or named_by_demand(node)  # "renewed its call for Israel to lift..."
         if (node.dep_ not in _GOVERNED_DEPS and not intent) or node.head.i == node.i:
             return None
         node = node.head
