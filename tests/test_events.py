@@ -1305,6 +1305,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "ordering foreign troops to leave expels them",
+        "Mali's junta ordered French troops to leave the country.",
+        [("166", "MLIGOV", "FRAMIL", "asserted")],
+        True,
+    ),
+    (
+        "ordering an ambassador to leave is an expulsion of a diplomat",
+        "Niger ordered the French ambassador to leave within 48 hours.",
+        [("161", "NER", "FRAGOV", "asserted")],
+        True,
+    ),
+    (
+        "forcing inspectors to leave expels inspectors",
+        "Russia forced UN inspectors to leave.",
+        [("1662", "RUS", "IGOUNO", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -586,11 +586,22 @@ class EventCoder:
         self.antecedent = antecedent
         out: list[Coding] = []
         used_nouns: set[int] = set()
+        ordered_out: set[int] = set()
         for v in doc:
             if v.pos_ not in ("VERB", "AUX") and v.tag_ not in ("VBN", "VBD", "VBG"):
                 continue
+            if v.i in ordered_out:
+                continue
             # Irregular forms the lemmatizer does not know ("retook") are listed as they are.
             pats = self.lexicon.verbs.get(v.lemma_.lower()) or self.lexicon.verbs.get(v.lower_)
+            leaving = _ordered_to_leave(v)
+            if leaving is not None and "expel" in self.lexicon.verbs:
+                # "ordered French troops to leave the country" expels them (as "expel" codes
+                # them: 161 for diplomats, else 166); the leaving is not coded on its own.
+                ordered_out.add(leaving.i)
+                codings = self._verb(v, self.lexicon.verbs["expel"], found, offset, used_nouns)
+                out.extend(dataclasses.replace(c, rule=f"{c.rule}; ordered to leave") for c in codings)
+                continue
             if pats and v.lemma_.lower() in _NAMING and any(c.dep_ == "oprd" for c in v.children):
                 # "called the statement hypocritical": naming something, not a phone call.
                 continue
@@ -1304,6 +1315,24 @@ def _phrase(t: Any) -> list[Any]:
 # Event nouns that mostly name a story's setting: an event only between two named sides
 # ("Russia's war against Ukraine", "Russia's occupation of Ukraine"); a place is no side.
 _BACKGROUND_NOUNS = {"war", "occupation"}
+
+
+# Verbs that make their object leave ("ordered the ambassador to leave"), and verbs of leaving.
+_ORDERING = {"order", "tell", "instruct", "force"}
+_LEAVING = {"leave", "quit", "depart", "exit"}
+
+
+def _ordered_to_leave(v: Any) -> Any | None:
+    """The verb of leaving that ``v`` orders its object to do ("ordered French troops to leave
+    the country", "forced UN inspectors to leave"), else None. Not "leave office"."""
+    if v.lemma_.lower() not in _ORDERING or not any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return None
+    for c in v.children:
+        resigns = any(o.dep_ == "dobj" and o.lemma_.lower() in ("office", "post") for o in c.children)
+        if c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in _LEAVING and infinitive(c) \
+                and not resigns:
+            return c
+    return None
 
 
 def _conditions(v: Any) -> list[Any]:
