@@ -1323,6 +1323,25 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "who is guilty of an act did it",
+        "Both the Philippine military and the Moro Islamic Liberation Front are guilty of violating the"
+        " truce.",
+        [("196", "PHLMIL", None, "asserted"), ("196", "PHLREBMUS", None, "asserted")],
+        True,
+    ),
+    (
+        "who is responsible for an act did it",
+        "Serbia is responsible for shelling the town.",
+        [("194", "SRBMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "what one is capable of is not done",
+        "Iran is capable of attacking Israel.",
+        [("190", "IRNMIL", "ISR", "hypothetical")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

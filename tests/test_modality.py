@@ -19,6 +19,8 @@ CASES = [
     ("Russia could withdraw its troops.", "withdraw", "hypothetical"),
     ("Officials said Russia would withdraw its troops.", "withdraw", "future"),
     ("Will Russia withdraw its troops?", "withdraw", "hypothetical"),
+    ("Russia is capable of withdrawing its troops.", "withdraw", "hypothetical"),
+    ("Russia is guilty of shelling the town.", "shell", "asserted"),
     ("Turkey urged Russia to withdraw its troops.", "withdraw", "request"),
     ("Turkey said Russia must withdraw its troops.", "withdraw", "request"),
     ("Turkey insisted that Russia withdraw its troops.", "withdraw", "request"),

@@ -437,6 +437,12 @@ class EventCoder:
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             subj = [v.head]
+        held = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
+        doer = held is not None and held.dep_ in ("acomp", "oprd") and held.lemma_.lower() in _DOER_ADJECTIVES
+        if not subj and held is not None and doer:
+            # "both sides are guilty of violating the ceasefire", "Serbia is responsible for
+            # shelling the town": who is held to blame did it.
+            subj = [c for c in held.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         pledge = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "to" else None
         pledged = pledge is not None and pledge.dep_ == "acomp" and pledge.lemma_.lower() in _INTENT_WORDS
         if not subj and pledge is not None and pledged:
@@ -1317,6 +1323,9 @@ def _phrase(t: Any) -> list[Any]:
 _BACKGROUND_NOUNS = {"war", "occupation"}
 
 
+# Adjectives whose subject does the act of their "of"/"for" phrase: is held to account for it,
+# or could do it ("capable of": see modality).
+_DOER_ADJECTIVES = {"guilty", "responsible", "culpable", "capable"}
 # Verbs that make their object leave ("ordered the ambassador to leave"), and verbs of leaving.
 _ORDERING = {"order", "tell", "instruct", "force"}
 _LEAVING = {"leave", "quit", "depart", "exit"}

@@ -75,6 +75,8 @@ _CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "ch
 # Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
 # army withdraw", "its call for Israel to lift the blockade", "calls to end the siege").
 ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
+# Adjectives of what one could do: "capable of launching cyber attacks".
+_CAPABLE = {"capable"}
 # Request verbs whose object is whom they ask ("urged Serbia to"), not what ("called a vote").
 _ASKING_WHOM = {"ask", "urge", "press", "beg", "invite"}
 
@@ -130,6 +132,8 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     while node.dep_ in _CLIMBED and node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
             mode = "hypothetical"
+        if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in _CAPABLE:
+            mode = "hypothetical"  # "Iran is capable of attacking Israel": able to, not doing it
         head = node.head
         purpose = node.dep_ == "advcl" and infinitive(node)
         if (purpose or node.dep_ == "acomp") and any(c.dep_ == "neg" for c in head.children):
