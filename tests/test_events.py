@@ -649,7 +649,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "force out",
         "Rebels forced out the Malian governor of Dorsa province.",
-        [("174", "REB", "MLI", "asserted")],
+        [("174", "MLIREB", "MLIGOV", "asserted")],
         False,
     ),
     (
@@ -1339,6 +1339,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "what one is capable of is not done",
         "Iran is capable of attacking Israel.",
         [("190", "IRNMIL", "ISR", "hypothetical")],
+        True,
+    ),
+    (
+        "a name the lexicon lacks is who its title says, also when the tagger splits them",
+        "Vice-President Moody Kamau has declined to resign.",
+        [("1231", "GOV", None, "asserted")],
+        True,
+    ),
+    (
+        "a governor is the government's",
+        "Governor Moody Otieno refused to resign.",
+        [("1231", "GOV", None, "asserted")],
         True,
     ),
     (

@@ -330,6 +330,11 @@ class EventCoder:
             if m is not None:
                 return _pronoun(t, m, offset)
             return None
+        if hit is not None and not hit.mention.code and hit.mention.origin == "ner":
+            # "Vice-President Moody Awori": a name the lexicon lacks is who its title says.
+            titles = [f for f in found if f.mention.code and any(f.covers(c.i) for c in t.children
+                      if c.dep_ == "compound")]
+            hit = titles[0] if titles else hit
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
             inside = [w for w in _phrase(t) if w.i != t.i]
