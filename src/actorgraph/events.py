@@ -332,9 +332,8 @@ class EventCoder:
             return None
         if hit is not None and not hit.mention.code and hit.mention.origin == "ner":
             # "Vice-President Moody Awori": a name the lexicon lacks is who its title says.
-            titles = [f for f in found if f.mention.code and any(f.covers(c.i) for c in t.children
-                      if c.dep_ == "compound")]
-            hit = titles[0] if titles else hit
+            titles = [c.i for c in t.children if c.dep_ == "compound"]
+            hit = next((f for f in found if f.mention.code and any(f.covers(i) for i in titles)), hit)
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
             inside = [w for w in _phrase(t) if w.i != t.i]
@@ -367,7 +366,7 @@ class EventCoder:
         node = t.head
         for _ in range(GOVERN_STEPS):
             for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i):
-                if subj.lower_ in _GROUP_PRONOUNS or subj.i <= t.i <= max(w.i for w in subj.subtree):
+                if subj.lower_ in _GROUP_PRONOUNS or subj.left_edge.i <= t.i <= subj.right_edge.i:
                     continue
                 owner = self._actor(subj, found, offset)
                 if owner is None or not owner.actor.code:
@@ -442,17 +441,15 @@ class EventCoder:
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             subj = [v.head]
-        held = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
-        doer = held is not None and held.dep_ in ("acomp", "oprd") and held.lemma_.lower() in _DOER_ADJECTIVES
-        if not subj and held is not None and doer:
+        adjective = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
+        if not subj and adjective is not None and adjective.dep_ in ("acomp", "oprd"):
             # "both sides are guilty of violating the ceasefire", "Serbia is responsible for
-            # shelling the town": who is held to blame did it.
-            subj = [c for c in held.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        pledge = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "to" else None
-        pledged = pledge is not None and pledge.dep_ == "acomp" and pledge.lemma_.lower() in _INTENT_WORDS
-        if not subj and pledge is not None and pledged:
-            # "Greece is committed to withdrawing its troops": who is committed does it.
-            subj = [c for c in pledge.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # shelling the town", "Greece is committed to withdrawing its troops": whom the
+            # adjective is said of does it.
+            word = adjective.lemma_.lower()
+            pledged = v.head.lower_ == "to" and adjective.dep_ == "acomp" and word in _INTENT_WORDS
+            if word in _DOER_ADJECTIVES or pledged:
+                subj = [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj, passive
 
     @staticmethod
@@ -989,6 +986,10 @@ class EventCoder:
                 return found_args
         return []
 
+    def _coded_hosts(self, n: Any, found: Sequence[Found], offset: int) -> bool:
+        """Whether the "to" phrase of visit noun ``n`` names a coded actor ("a visit to Cairo")."""
+        return any(a.actor.code for t in objects_of([n], ["to"]) for a in self._actors(t, found, offset))
+
     def _noun_patterns(self, n: Any) -> Sequence[NounPattern] | None:
         return self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
 
@@ -1055,9 +1056,9 @@ class EventCoder:
             # "the European Union's package of sanctions": the measure's owner acts.
             sources = [a for c in host.children if c.dep_ == "poss" for a in self._actors(c, found, offset)]
         # "Hungary did not veto the EU's sanctions": another's act, not one the verb does or not.
-        named = [k for w in {n, host} for k in w.children if k.dep_ == "poss" and k.pos_ == "PROPN"]
-        others = governor is not None and bool(named) and bool(sources)
-        if others and governor is not None:
+        named = any(k.dep_ == "poss" and k.pos_ == "PROPN" for w in {n, host} for k in w.children)
+        others = False
+        if governor is not None and named and sources:
             doers = self._subject_args(governor, found, offset)
             others = bool(doers) and not any(same_side(d.actor, a.actor) for d in doers for a in sources)
         met = governor is not None and governor.lemma_.lower() in _SUFFERED_VERBS
@@ -1077,8 +1078,7 @@ class EventCoder:
             gathering = n.head.head
             sources = self._subject_args(gathering, found, offset)
         visiting = n.dep_ == "pobj" and n.head.lower_ in _VISIT_PREPS and n.head.head.pos_ in ("VERB", "AUX")
-        hosts = [a for t in objects_of([n], ["to"]) for a in self._actors(t, found, offset) if a.actor.code]
-        if not sources and pat.code == "042" and visiting and hosts:
+        if not sources and pat.code == "042" and visiting and self._coded_hosts(n, found, offset):
             # "Lula called for an end to the war during a visit to Cairo": the visitor is the
             # one who acts during it.
             sources = self._subject_args(n.head.head, found, offset)
