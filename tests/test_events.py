@@ -1354,6 +1354,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an announced act is the announcer's, the announcement only how it is made known",
+        "Canberra announced fresh sanctions against Minsk.",
+        [("163", "AUSGOV", "BLRGOV", "asserted")],
+        True,
+    ),
+    (
+        "an announced withdrawal is the announcing state's",
+        "Armenia announced the withdrawal of its peacekeepers from Kosovo.",
+        [("0874", "ARMMIL", "XKX", "asserted")],
+        False,
+    ),
+    (
+        "a denied act is not coded as the denier's",
+        "Tehran dismissed the sanctions against its oil ministry.",
+        [],
+        True,
+    ),
+    (
+        "an accusation is aimed at whom its 'that' clause is about",
+        "Hungarian accusations that Kyiv persecutes the Hungarian minority angered Ukraine.",
+        [("112", "HUN", "UKRGOV", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

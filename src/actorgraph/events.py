@@ -201,6 +201,8 @@ _ACCORD_ROOTS = frozenset({"03", "05", "06", "08"})
 _NEEDS_TARGET = {"01", "04"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
+# Verbs that make their object act known as the subject's own ("announced a withdrawal").
+_ANNOUNCING = {"announce", "declare", "unveil", "proclaim"}
 # Prepositions that put the clause's subject on a visit ("during a visit to Cairo").
 _VISIT_PREPS = {"during", "on", "after", "before", "ahead"}
 # Prepositions of time and circumstance: an event noun in one is the setting of the clause's act,
@@ -896,8 +898,11 @@ class EventCoder:
             pat = popular
         if obj is not None:
             used_nouns.add(obj.i)
+        # "announced new sanctions": the sanctions are the announcer's act, the announcement
+        # only how it is made known.
+        announced = v.lemma_.lower() in _ANNOUNCING and not pat.objects
         for c in v.children:  # "launched an attack": the noun is part of this event
-            if c.dep_ == "dobj":
+            if c.dep_ == "dobj" and not announced:
                 used_nouns.add(c.i)
         if not sources and pat.code[:2] in _JOINT_ROOTS:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
@@ -1104,6 +1109,11 @@ class EventCoder:
         if not targets:
             # "demonstrations against abuses by the army": whoever the conduct is named for.
             targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
+        if not targets and pat.code[:2] == "11":
+            # "Indian accusations that it shelters militants": aimed at whom the claim is about.
+            clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
+            targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
+            targets = [t for t in targets if not any(same_side(s.actor, t.actor) for s in sources)]
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
         if not targets and len(sources) > 1 and gathering is not None:
@@ -1347,6 +1357,10 @@ def _ordered_to_leave(v: Any) -> Any | None:
                 and not resigns:
             return c
     return None
+
+
+def _has_that(clause: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _conditions(v: Any) -> list[Any]:
