@@ -1378,6 +1378,36 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a relative pronoun subject is its antecedent",
+        "Chad, which was unwilling to extradite the rebels to Sudan, closed its border.",
+        [("121", "TCD", "SDN", "asserted")],
+        False,
+    ),
+    (
+        "a kind no actor names stands for its examples ('such as')",
+        "Neighbours such as Kenya and Uganda are unwilling to send troops to Somalia.",
+        [("1222", "KEN", "SOM", "asserted"), ("1222", "UGA", "SOM", "asserted")],
+        True,
+    ),
+    (
+        "a kind no actor names stands for its examples ('like'); each party's refusal is one event",
+        "Countries like Chad and Niger have refused to extradite the rebels to Sudan.",
+        [("121", "TCD", "SDN", "asserted"), ("121", "NER", "SDN", "asserted")],
+        True,
+    ),
+    (
+        "what one is unable to do is not done",
+        "Jordan was unable to deliver the aid to Gaza.",
+        [("073", "JOR", "PSE", "negated")],
+        True,
+    ),
+    (
+        "a 'when' clause under a negated act happened all the same",
+        "The Kenyan army was unable to protect the villagers when al-Shabaab attacked.",
+        [("074", "KENMIL", "KENCVL", "negated"), ("190", "SOMREBMUS", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -257,6 +257,11 @@ class EventCoder:
             # "the largest bloc in parliament, the Da'wa Party": the apposition names the actor.
             for ap in (c for c in tok.children if c.dep_ == "appos"):
                 out += [a for t in [ap, *ap.conjuncts] if (a := self._actor(t, found, offset)) is not None]
+        if not any(f.covers(tok.i) for f in found):
+            # "allies such as Iran and Hezbollah": a kind no actor names, by its examples.
+            listed = [a for e in _example_words(tok) for t in [e, *e.conjuncts]
+                      if (a := self._actor(t, found, offset))]
+            out = listed or out
         elif _is_state(out[0].actor.code):
             # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": a list of states that
             # the parser reads as an apposition; another state is never the same actor renamed.
@@ -387,19 +392,11 @@ class EventCoder:
     @staticmethod
     def _example(t: Any, found: Sequence[Found]) -> _Arg | None:
         """ "Shiite militias, such as the Badr Corps": a role named by an example takes its code."""
-        for c in t.children:
-            words = [c] if c.dep_ == "appos" else []
-            if c.dep_ == "prep" and c.lower_ in ("as", "like", "including"):
-                words = [g for g in c.children if g.dep_ == "pobj"]
-            if c.dep_ == "amod" and c.lower_ == "such":
-                words = [g for p in c.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
-            for w in words:
-                hit = next((f for f in found if f.covers(w.i) and f.mention.code), None)
-                if hit is not None and hit.mention.origin == "lexicon":
-                    m = hit.mention
-                    return _Arg(
-                        Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), "lexicon"
-                    )
+        for w in [c for c in t.children if c.dep_ == "appos"] + _example_words(t):
+            hit = next((f for f in found if f.covers(w.i) and f.mention.code), None)
+            if hit is not None and hit.mention.origin == "lexicon":
+                m = hit.mention
+                return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), "lexicon")
         return None
 
     @staticmethod
@@ -443,6 +440,9 @@ class EventCoder:
             subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             subj = [v.head]
+        if node.dep_ == "relcl" and node.head.i != node.i:
+            # "Iran, which is unwilling to cede...": the relative pronoun is its antecedent.
+            subj = [node.head if s.tag_ in ("WDT", "WP") else s for s in subj]
         adjective = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
         if not subj and adjective is not None and adjective.dep_ in ("acomp", "oprd"):
             # "both sides are guilty of violating the ceasefire", "Serbia is responsible for
@@ -664,8 +664,10 @@ class EventCoder:
             vowed = head.code[:2] == "03" and c.code[:2] == "13"  # "vowed to crush": a threat
             if vowed or (c.code[:2] == head.code[:2] and c.code[:2] in ("03", "12")):
                 # "agreed to reopen the border", "refused to release the hostages": one intent or
-                # refusal, coded by what is intended or refused (035, 1243).
-                dropped.add(g)
+                # refusal, coded by what is intended or refused (035, 1243); each of its parties'
+                # ("Chad and Niger refused to extradite...").
+                own = [h for h in governors[head.trigger_token] if same_side(out[h].source, c.source)]
+                dropped.update(own or [g])
                 if c.target is None:
                     # "X and Y agreed to allow access": of a joint intent's two parties, each
                     # act's target is the other one.
@@ -1357,6 +1359,18 @@ def _ordered_to_leave(v: Any) -> Any | None:
                 and not resigns:
             return c
     return None
+
+
+def _example_words(t: Any) -> list[Any]:
+    """The examples a noun phrase gives of its kind: "militias such as the Badr Corps",
+    "countries like Chad", "groups including Hamas"."""
+    such = [c for c in t.children if c.dep_ == "amod" and c.lower_ == "such"]
+    preps = [p for c in such for p in c.children if p.lower_ == "as"]
+    for c in t.children:
+        as_such = c.lower_ == "as" and (such or any(g.lower_ == "such" for g in c.children))
+        if c.dep_ == "prep" and (c.lower_ in ("like", "including") or as_such):
+            preps.append(c)
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _has_that(clause: Any) -> bool:

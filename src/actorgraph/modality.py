@@ -58,7 +58,7 @@ _FUTURE_HEADS = {
 }
 # Verbs whose complement is asked for ("urged Serbia to release"), and that negate it.
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
-_NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid"}
+_NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid", "unable"}
 # Dependencies modality is read up through, to the verb that asks, negates or schedules.
 _CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
 # Modals that turn reported speech into a demand on the clause's subject ("Egypt said Israel must
@@ -132,6 +132,8 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     while node.dep_ in _CLIMBED and node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
             mode = "hypothetical"
+        if node.dep_ == "advcl" and _circumstance(node):
+            break  # "unable to help them when ISIL counterattacked": the attack happened
         if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in _CAPABLE:
             mode = "hypothetical"  # "Iran is capable of attacking Israel": able to, not doing it
         head = node.head
@@ -156,6 +158,17 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     if mode in ("asserted", "future") and _yes_no_question(v):
         mode = "hypothetical"  # "Will China invade Taiwan?": asked, not said
     return "negated" if negated else mode
+
+
+# Subordinators of a clause that states a circumstance of its head: a fact of its own.
+_CIRCUMSTANCE_MARKS = {"when", "after", "before", "while", "since", "because", "as", "once", "whenever"}
+
+
+def _circumstance(clause: Any) -> bool:
+    """Whether adverbial ``clause`` has its own subject and says when or why its head happens."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
+    return own_subject and marked
 
 
 def _yes_no_question(v: Any) -> bool:
