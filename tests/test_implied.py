@@ -75,3 +75,18 @@ def test_unowned_forces_striking_a_capital_are_not_its_state_s_own(pipeline: Pip
     # (the maker of a weapon is no owner either: "Iranian-made" gives the drones no country)
     assert coded(pipeline, "Iranian-made drones struck Kyiv.") == [("195", "MIL", "UKRGOV")]
     assert ("190", "SYRREB", "SYRMIL") in coded(pipeline, "Rebels attacked Syrian troops near Idlib.")
+
+
+def test_a_qualified_role_keeps_the_country_the_document_gave_it(pipeline: Pipeline) -> None:
+    text = (
+        "Lebanese Druze militiamen shelled an army post near the border.\n\n"
+        "In Syria, the Druze militias attacked a police station.\n\n"
+        "In Syria, the militias attacked a checkpoint."
+    )
+    events = code_text(pipeline, text).events
+    druze = [e for e in events if "police" in e.sentence]
+    assert [e.source.code for e in druze if e.source] == ["LBNREB"]
+    assert "as 'Lebanese Druze militiamen' earlier" in druze[0].rule
+    # A bare role with no qualifier is the context's: other rebels may be meant.
+    bare = [e for e in events if "checkpoint" in e.sentence]
+    assert [e.source.code for e in bare if e.source] == ["SYRREB"]

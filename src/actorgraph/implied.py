@@ -25,7 +25,7 @@ from actorgraph.actors import NOT_OWN
 from actorgraph.place import Gazetteer
 from actorgraph.records import Actor, Event
 
-__all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "complete", "with_context_country"]
+__all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "RoleMemory", "complete", "with_context_country"]
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
 _BARE_ROLES = {"REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
@@ -93,6 +93,80 @@ def _with_country(event: Event, side: str, country: str, note: str) -> Event:
     )
 
 
+_CONTEXT_NOTE = "country from context"
+# Words that mark a noun phrase as definite or owned, not as a kind of role.
+_ARTICLES = {"the", "a", "an", "its", "their", "these", "those", "this", "that", "his", "her"}
+
+
+def _kind_words(text: str, actor: Actor) -> list[str]:
+    """The words of ``actor``'s phrase in the document ``text``, with the capitalised words
+    just before it that say which kind of its role it is: "the Shiite militias" ->
+    ["shiite", "militias"] (the tagger keeps "Shiite" apart from the role "militias")."""
+    kind: list[str] = []
+    before = text[max(0, actor.start - 40) : actor.start] if actor.start is not None else ""
+    for word in reversed(before.split()):
+        if not word.isalpha() or not word[0].isupper() or word.lower() in _ARTICLES or len(kind) == 2:
+            break
+        kind.insert(0, word.lower())
+    return kind + [w for w in actor.text.lower().split() if w not in _ARTICLES]
+
+
+class RoleMemory:
+    """The countries a document has given its roles so far, for a later bare mention of the
+    same kind of role: after "Iraqi Shiite militiamen", "the Shiite militias" are Iraq's even in
+    a sentence about Syria. Only roles with a qualifier ("Shiite", "Kurdish") are recalled:
+    "the rebels" alone may be anyone's, and the context rules decide.
+
+    Example:
+        >>> text = "Iraqi Shiite militiamen fired. Later the Shiite militias..."
+        >>> memory = RoleMemory(text)
+        >>> memory.remember(Actor("Iraqi Shiite militiamen", "IRQREB", None, "IRQ", "REB", 0, 23))
+        >>> at = text.index("militias")
+        >>> bare = Actor("militias", "REB", None, None, "REB", at, at + 8)
+        >>> memory.country_of(bare)
+        ('IRQ', 'Iraqi Shiite militiamen')
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, list[tuple[frozenset[str], str, str]]] = {}
+
+    def country_of(self, actor: Actor) -> tuple[str, str] | None:
+        """The country and phrase of the last role of ``actor``'s kind, if it has a qualifier."""
+        words = _kind_words(self.text, actor)
+        kind = {w for w in words[:-1] if len(w) > 2}
+        earlier = [(country, phrase) for seen, country, phrase in self._seen.get(actor.sector or "", [])
+                   if kind and kind <= seen]
+        return earlier[-1] if earlier else None
+
+    def remember(self, actor: Actor) -> None:
+        if actor.country and actor.sector:
+            words = frozenset(_kind_words(self.text, actor))
+            phrase = actor.text
+            self._seen.setdefault(actor.sector, []).append((words, actor.country, phrase))
+
+    def recall(self, event: Event) -> Event:
+        """``event`` with each bare, qualified role given the country its kind last had."""
+        for side in ("source", "target"):
+            actor: Actor | None = getattr(event, side)
+            if actor is None or actor.country is not None or actor.code not in _BARE_ROLES:
+                continue
+            known = self.country_of(actor)
+            if known is not None:
+                event = _with_country(event, side, known[0], f"{side} country as '{known[1]}' earlier")
+        return event
+
+    def remember_event(self, before: Event, after: Event) -> None:
+        """Keep the countries ``after`` (``before`` completed) gives its roles, unless only the
+        context gave them."""
+        from_context = _CONTEXT_NOTE in after.rule[len(before.rule) :]
+        for side in ("source", "target"):
+            own: Actor | None = getattr(before, side)
+            actor: Actor | None = getattr(after, side)
+            if actor is not None and not (own is not None and own.country is None and from_context):
+                self.remember(actor)
+
+
 def with_context_country(event: Event, focus: str | None, sentence: str | None = None) -> Event:
     """Give bare roles a country: the event's place, else the one country of the places its
     sentence names (``sentence``), else the document's main place country (``focus``).
@@ -125,7 +199,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     note = ", ".join(changed)
     return dataclasses.replace(
         event,
-        rule=f"{event.rule}; {note} country from context ({country})",
+        rule=f"{event.rule}; {note} {_CONTEXT_NOTE} ({country})",
         confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
         **changed,  # type: ignore[arg-type]
     )

@@ -26,7 +26,7 @@ from actorgraph.actors import ActorCoder, Found
 from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
-from actorgraph.implied import complete
+from actorgraph.implied import RoleMemory, complete
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.parse import DEFAULT_MODEL, Parsed, add_sentence_cues, keep_whole, load_model, parse_documents
@@ -141,6 +141,7 @@ class Pipeline:
         day = document.published
         antecedent = None
         focus = self._focus_country(pieces)
+        roles = RoleMemory(document.text)
         for piece in pieces:
             base = len(sentences)
             sent_of = {s.start: base + n for n, s in enumerate(piece.doc.sents)}
@@ -168,7 +169,9 @@ class Pipeline:
                 here = heres[c.sentence_start]
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
-                events.append(complete(_said_in(event, found_quotes), focus, here, self.gazetteer))
+                event = roles.recall(_said_in(event, found_quotes))
+                events.append(complete(event, focus, here, self.gazetteer))
+                roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
         return CodedDocument(
