@@ -1408,6 +1408,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a protest set after the clause it reports is a complaint about that clause's subject",
+        "The Serbian government is failing to protect the monastery, the Kosovo government protested.",
+        [("114", "XKXGOV", "SRBGOV", "asserted"), ("074", "SRBGOV", None, "negated")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -514,6 +514,8 @@ class EventCoder:
                     return args
         # "demanded that the US cancel the sale": whom the demand, appeal or praise is about.
         clauses = [x for x in v.children if x.dep_ == "ccomp"] if "dobj" in slots else []
+        if "dobj" in slots and _reports(v):
+            clauses.append(v.head)  # "the army is failing civilians, a rights group protested"
         # "insisted on its demand that Kabul free the prisoners": whom the demand is made of.
         asking = [n for n in [*objects_of([v], ["on"]), *(c for c in v.children if c.dep_ == "dobj")]
                   if n.lemma_.lower() in ASKING_NOUNS]
@@ -885,7 +887,7 @@ class EventCoder:
         if v.lemma_.lower() in _RECEIVING and not pat.objects and received:
             return []  # "received aid from Germany": the aid is the event (see _noun), not a visit
         said = [p for p, _ in matches if p.code[:2] == "11" and p.specificity == pat.specificity]
-        if pat.code[:2] == "14" and said and any(c.dep_ == "ccomp" for c in v.children):
+        if pat.code[:2] == "14" and said and (any(c.dep_ == "ccomp" for c in v.children) or _reports(v)):
             # "officials protested that Greek jets violated their airspace": a protest that
             # states something is a complaint (11x), not a demonstration; it is about whoever
             # the clause blames.
@@ -1371,6 +1373,18 @@ def _example_words(t: Any) -> list[Any]:
         if c.dep_ == "prep" and (c.lower_ in ("like", "including") or as_such):
             preps.append(c)
     return [g for p in preps for g in p.children if g.dep_ == "pobj"]
+
+
+def _reports(v: Any) -> bool:
+    """Whether ``v`` is a reporting clause set after what it reports, which the parser hangs
+    as the head's adverbial clause: "the army is failing civilians, a rights group protested"."""
+    head = v.head
+    if v.dep_ not in ("advcl", "parataxis") or head.i == v.i or v.i < head.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "mark") for c in v.children):
+        return False
+    comma = any(t.text == "," for t in v.doc[head.i + 1 : v.i])
+    return comma and any(c.dep_ == "nsubj" for c in v.children)
 
 
 def _has_that(clause: Any) -> bool:
