@@ -1414,6 +1414,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "cutting aid of a named kind takes that kind's code (military)",
+        "Washington paused all military aid to Kyiv.",
+        [("1622", "USAGOV", "UKRGOV", "asserted")],
+        True,
+    ),
+    (
+        "cutting aid of a named kind takes that kind's code (humanitarian)",
+        "The EU froze humanitarian assistance to Afghanistan.",
+        [("1623", "IGOEUREEC", "AFG", "asserted")],
+        True,
+    ),
+    (
+        "a recipient the parser joins to the object is still the recipient, of its peer's sector",
+        "The Jordanian intelligence service handed its Syrian counterparts information on smuggling routes.",
+        [("064", "JORSPY", "SYRSPY", "asserted")],
+        True,
+    ),
+    (
+        "a counterpart is of the same kind as its peer",
+        "The Indian army chief met his Chinese counterpart.",
+        [("040", "INDMIL", "CHNMIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -41,6 +41,7 @@ from actorgraph.subcodes import (
     REFUSAL_CODES,
     VIOLENT_ROOTS,
     accusation_code,
+    aid_cut_code,
     asked_code,
     bombing_code,
     by_aircraft,
@@ -362,7 +363,22 @@ class EventCoder:
             owned = self._owned_by_subject(t, m, found, offset)
             if owned is not None:
                 return owned
+        if t.lemma_.lower() == "counterpart" and m.country and m.origin == "agent":
+            peer = self._peer_sector(t, found, offset)
+            if peer is not None and peer != m.sector:
+                # "Turkey's intelligence agency handed its Iraqi counterparts...": IRQSPY.
+                actor = Actor(m.text, m.country + peer, m.actor_id, m.country, peer, m.start, m.end)
+                return _Arg(actor, "agent")
         return _mentioned(m)
+
+    def _peer_sector(self, t: Any, found: Sequence[Found], offset: int) -> str | None:
+        """The sector of the subject of the clause that names ``t`` (a counterpart's peer)."""
+        node = t
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i]
+        peers = [a for s in subjects if (a := self._actor(s, found, offset)) is not None]
+        return peers[0].actor.sector if peers and peers[0].actor.sector else None
 
     def _owned_by_subject(self, t: Any, m: Mention, found: Sequence[Found], offset: int) -> _Arg | None:
         """A role owned by "its" or "their" is that of the state or group a clause above names
@@ -490,6 +506,12 @@ class EventCoder:
                     cands = self._subjects(v)[0]
             elif slot == "dative":
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
+                if not cands:
+                    # "handed its Iraqi counterparts information", read as one noun phrase: the
+                    # recipient is the object's compound, when a plural or owned actor.
+                    objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
+                    cands = [c for o in objs for c in o.children if c.dep_ == "compound"
+                             and (c.tag_ == "NNS" or any(g.dep_ == "poss" for g in c.children))]
             else:
                 objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
                 if obj is not None and obj.dep_ == "compound":
@@ -724,6 +746,10 @@ class EventCoder:
                 # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
                 # not taking territory.
                 c = out[k] = dataclasses.replace(c, code="1711", rule=f"{c.rule}; matériel -> 1711")
+            cut = aid_cut_code(doc[c.trigger_token]) if c.code == "162" else None
+            if cut is not None:
+                # "paused all military aid to Ukraine": reducing military assistance (1622).
+                c = out[k] = dataclasses.replace(c, code=cut, rule=f"{c.rule}; of its kind -> {cut}")
             bombing = bombing_code(doc[c.trigger_token]) if c.code in BOMBABLE else None
             if bombing is not None:
                 # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,

@@ -21,6 +21,7 @@ __all__ = [
     "REFUSAL_CODES",
     "VIOLENT_ROOTS",
     "accusation_code",
+    "aid_cut_code",
     "asked_code",
     "bombing_code",
     "by_aircraft",
@@ -162,6 +163,23 @@ def takes_equipment(trigger: Any) -> bool:
         taken = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads = taken + [o for t in taken for p in t.children if p.lower_ == "of" for o in p.children]
     return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
+
+
+# Kinds of aid by their modifier, and the CAMEO code of reducing or stopping each (162x).
+_AID_KINDS = (
+    ("1621", {"economic", "financial", "budget", "budgetary", "development"}),
+    ("1622", {"military", "security", "defence", "defense", "lethal"}),
+    ("1623", {"humanitarian", "food", "medical", "relief"}),
+)
+_AID_NOUNS = {"aid", "assistance", "funding", "support"}
+
+
+def aid_cut_code(trigger: Any) -> str | None:
+    """The 162x code of cutting aid by the kind its object names ("paused all military aid to
+    Ukraine" 1622, "froze humanitarian assistance" 1623); None when it names no kind."""
+    aid = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AID_NOUNS]
+    words = {m.lower_ for a in aid for m in a.children if m.dep_ in ("amod", "compound", "nmod")}
+    return next((code for code, kinds in _AID_KINDS if words & kinds), None)
 
 
 # What an investigation is into, by the words of its object and "into" phrase (CAMEO 091-094).
