@@ -56,7 +56,8 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "coordinated subject",
         "Egypt and Qatar met with Hamas negotiators in Cairo.",
-        [("040", "EGY", "PSEREB", "asserted"), ("040", "QAT", "PSEREB", "asserted")],
+        # (Qatar meets Hamas in a third country, Egypt at home)
+        [("040", "EGY", "PSEREB", "asserted"), ("044", "QAT", "PSEREB", "asserted")],
         True,
     ),
     (
@@ -264,7 +265,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "two owners, joint act",
         "Senior Hungarian and Romanian officials met in Vienna.",
-        [("040", "HUNGOV", "ROUGOV", "asserted")],
+        [("044", "HUNGOV", "ROUGOV", "asserted")],
         True,
     ),
     (
@@ -582,7 +583,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "parties between",
         "Talks between Kyiv and Moscow resumed in Istanbul.",
-        [("040", "UKRGOV", "RUSGOV", "asserted")],
+        [("044", "UKRGOV", "RUSGOV", "asserted")],
         True,
     ),
     (
@@ -1435,6 +1436,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "a counterpart is of the same kind as its peer",
         "The Indian army chief met his Chinese counterpart.",
         [("040", "INDMIL", "CHNMIL", "asserted")],
+        True,
+    ),
+    (
+        "a meeting in a country neither side is of is a meeting at a third location",
+        "The Armenian and Azerbaijani foreign ministers met in Washington.",
+        [("044", "ARMGOV", "AZEGOV", "asserted")],
+        True,
+    ),
+    (
+        "a meeting in one side's country is a plain meeting",
+        "Modi met Putin in Moscow.",
+        [("040", "INDGOV", "RUSGOV", "asserted")],
+        True,
+    ),
+    (
+        "a summit with no one named to meet is no event",
+        "The G7 summit opened in Hiroshima on Friday.",
+        [],
         True,
     ),
     (

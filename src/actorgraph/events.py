@@ -1151,6 +1151,8 @@ class EventCoder:
             pairs = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
             code, rule = pat.code, pat.rule
             return [c for s, t in pairs for c in self._pairs(n, code, rule, [s], [t], found, offset, anchor)]
+        if not targets and pat.code[:2] in _NEEDS_TARGET:
+            return []  # "the G20 summit", "Iran's talks": a meeting with no one named to meet
         if pat.noun in _BACKGROUND_NOUNS and not (sources and targets):
             return []  # "the Syrian war", "a possible war against Iraq": the setting, not an act
         return list(self._pairs(n, pat.code, pat.rule, sources, targets, found, offset, anchor))

@@ -76,6 +76,23 @@ def _said_in(event: Event, quotes: list[Quote]) -> Event:
     return event
 
 
+def _at_third_place(event: Event) -> Event:
+    """A meeting the text places in a country neither side is of is CAMEO's meeting at a third
+    location (044): "Xi and Biden met on the sidelines of the G20 summit in Bali". Read once
+    every place is known, a summit's included (coreference.py)."""
+    loc, sides = event.location, [a.country for a in (event.source, event.target) if a is not None]
+    if event.code != "040" or loc is None or loc.inferred or not loc.country:
+        return event
+    if len(sides) != 2 or not all(sides) or loc.country in sides:
+        return event
+    entry = cameo.lookup("044")
+    return dataclasses.replace(
+        event, code="044", root="04", quad_class=entry.quad_class, goldstein=entry.goldstein,
+        plover_type=entry.plover_type, plover_mode=entry.plover_mode,
+        rule=f"{event.rule}; in a third country ({loc.country}) -> 044",
+    )
+
+
 def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
     key = "|".join(
         [
@@ -174,6 +191,7 @@ class Pipeline:
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
+        events = [_at_third_place(e) for e in events]
         return CodedDocument(
             document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes), tuple(relations)
         )
@@ -240,7 +258,6 @@ class Pipeline:
         found: list[Found],
         focus: str | None = None,
     ) -> Event:
-        entry = cameo.lookup(c.code)
         trig = piece.doc[c.trigger_token]
         # An event noun's time and place are its clause's: "launched strikes on Monday",
         # "strikes hit Idlib".
@@ -250,6 +267,7 @@ class Pipeline:
             target = next(
                 (f for f in found if c.target.start is not None and f.mention.start == c.target.start), None
             )
+        entry = cameo.lookup(c.code)
         return Event(
             event_id=_event_id(document.doc_id, sentence.index, c),
             doc_id=document.doc_id,
