@@ -557,10 +557,10 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
-        "ruled out: negated; Brussels is the EU",
+        "ruled out: refused; Brussels is the EU",
         "Brussels ruled out lifting its sanctions on Minsk.",
-        [("085", "IGOEUREEC", "BLRGOV", "negated")],
-        False,
+        [("1244", "IGOEUREEC", "BLRGOV", "asserted")],
+        True,
     ),
     (
         "junta and armed groups",
@@ -1454,6 +1454,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "a summit with no one named to meet is no event",
         "The G7 summit opened in Hiroshima on Friday.",
         [],
+        True,
+    ),
+    (
+        "ruling out an act refuses it",
+        "Tokyo ruled out lifting its sanctions on Pyongyang.",
+        [("1244", "JPNGOV", "PRKGOV", "asserted")],
+        True,
+    ),
+    (
+        "ruling out an act refuses it, also when the parser hangs the act as an adverbial clause",
+        "Israel ruled out releasing the prisoners.",
+        [("1243", "ISR", None, "asserted")],
         True,
     ),
     (

@@ -147,7 +147,8 @@ _INTENT_WORDS = {
 }
 # Words that refuse what they govern ("unwilling to cede", "refused to release", "its refusal
 # to release").
-_REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unwillingness", "reluctance"}
+_REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unwillingness", "reluctance",
+                  "rule out"}
 # Words that vow, or declare readiness for, what they govern: a harm so announced is a threat
 # ("vowed to crush the rebels" 137, "have sworn to fight" 138, "is prepared to impose martial
 # law" 1324), coded by threat_code (codebook root 13).
@@ -1273,8 +1274,15 @@ def _governing_word(anchor: Any, words: set[str]) -> Any | None:
         head = node.head
         # "offered on Thursday to mediate": an infinitive the parser hung as an adverbial clause.
         hung = node.dep_ == "advcl" and infinitive(node)
-        if (node.dep_ in ("xcomp", "acomp") or hung) and head.lemma_.lower() in words:
+        # A phrasal verb by its particle too: "ruled out lifting its sanctions".
+        names = {head.lemma_.lower()} | {f"{head.lemma_.lower()} {c.lower_}" for c in head.children
+                                         if c.dep_ == "prt"}
+        if (node.dep_ in ("xcomp", "acomp") or hung) and names & words:
             return head
+        gerund = node.tag_ == "VBG" and node.dep_ in ("dobj", "advcl") and not any(
+            c.dep_ in ("mark", "nsubj") for c in node.children)
+        if gerund and any(" " in w for w in names & words):
+            return head  # ("ruled out releasing the prisoners", read as an adverbial clause)
         if node.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in words:
             return head.head  # "is committed to withdrawing its troops"
         if node.dep_ == "acl" and infinitive(node):
@@ -1469,6 +1477,7 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in _INTENT_WORDS
         intent = intent or named_by_demand(node)  # "renewed its call for Israel to lift..."
+        intent = intent or (node.dep_ == "advcl" and _governing_word(node, _REFUSAL_WORDS) is not None)
         if (node.dep_ not in _GOVERNED_DEPS and not intent) or node.head.i == node.i:
             return None
         node = node.head
