@@ -38,6 +38,9 @@ def test_force_abroad_acts_on_the_place_s_country(pipeline: Pipeline, text: str,
     [
         ("Egyptian police dispersed demonstrators on Monday night.", ("175", "EGYCOP", "EGYCVL")),
         ("Kenyan police arrested dozens of protesters.", ("173", "KENCOP", "KENCVL")),
+        # Business people too: a story's company executives are its country's.
+        ("Kenyan police opened a bribery inquiry into executives of the state power company.",
+         ("091", "KENCOP", "KENBUS")),
         # The place speaks first: the rebels near Idlib are Syria's, not Russia's.
         ("Russian jets bombed rebels near Idlib.", ("195", "RUSMIL", "SYRREB")),
         # Only a state acting: an NGO's rebels have no country from it.

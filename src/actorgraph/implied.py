@@ -28,10 +28,13 @@ from actorgraph.records import Actor, Event
 __all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "RoleMemory", "complete", "with_context_country"]
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
-_BARE_ROLES = {"REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY"}
+_BARE_ROLES = {
+    "REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY", "BUS"
+}
 # Of those, the ones that the document's main place country may code: a story's rebels and
-# civilians, press and teachers are that country's, but its "minister" may be anyone's.
-_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU"}
+# civilians, press, teachers and business people are that country's, but its "minister" may be
+# anyone's.
+_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU", "BUS"}
 # Who addresses its own state's institutions (_home_institution), and those institutions.
 _HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
 _HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
