@@ -1469,6 +1469,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an investigation is aimed at whose conduct it is into, by a 'by' phrase on it",
+        "The UN opened an inquiry into abuses by Ethiopian troops.",
+        [("092", "IGOUNO", "ETHMIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -965,6 +965,12 @@ class EventCoder:
             # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
+        if not targets and sources and pat.code[:2] == "09" and obj is not None:
+            # "launched an investigation into war crimes by Russian forces", the "by" phrase hung
+            # on the investigation: whose conduct is investigated (with no investigator named,
+            # "an investigation by the UN ... was opened", the phrase names the investigator).
+            agents = [a for t in self._preps([obj], ["by"]) for a in self._actors(t, found, offset)]
+            targets = [d for d in agents if not any(same_side(d.actor, s.actor) for s in sources)]
         if not targets and pat.code[:2] == "15":
             # "mobilized reservists for a possible war against Iraq": whom the force is raised for
             for_nouns = objects_of([v], ["for"])
