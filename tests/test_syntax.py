@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from actorgraph.syntax import infinitive, objects_of, prep_objects
+from actorgraph.syntax import (
+    conditions,
+    describes,
+    example_words,
+    has_that,
+    infinitive,
+    is_headline,
+    objects_of,
+    prep_objects,
+    reports,
+)
 
 
 def test_objects_of_named_prepositions_on_any_head(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -18,3 +28,37 @@ def test_infinitive(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Turkey threatened on Monday to close the border.")
     close = next(t for t in doc if t.lemma_ == "close")
     assert infinitive(close) and not infinitive(doc[1])
+
+
+def test_headlines_are_short_lines_without_a_full_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert is_headline(next(nlp("Pilot executed").sents))
+    assert not is_headline(next(nlp("The pilot was executed.").sents))
+
+
+def test_the_examples_of_a_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Allies such as Iran and Hezbollah objected. Countries like Chad agreed.")
+    allies, countries = doc[0], next(t for t in doc if t.text == "Countries")
+    assert [t.text for t in example_words(allies)] == ["Iran"]  # (its conjuncts follow it)
+    assert [t.text for t in example_words(countries)] == ["Chad"]
+
+
+def test_a_reporting_clause_after_what_it_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The army is failing to protect civilians, a human rights group protested on Monday.")
+    protested = next(t for t in doc if t.text == "protested")
+    assert protested.dep_ == "advcl" and reports(protested)  # the parse this reading mends
+    assert not reports(next(t for t in doc if t.text == "failing"))
+
+
+def test_conditions_and_that_clauses(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Iran will retaliate if Israel strikes. He said that it was over.")
+    retaliate = next(t for t in doc if t.text == "retaliate")
+    assert [c.text for c in conditions(retaliate)] == ["strikes"]
+    said = next(t for t in doc if t.text == "said")
+    assert [c for c in said.children if c.dep_ == "ccomp" and has_that(c)]
+
+
+def test_a_participle_that_describes_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Militiamen armed with machetes attacked the camp.")
+    armed = next(t for t in doc if t.text == "armed")
+    assert describes(armed)
+    assert not describes(next(t for t in doc if t.text == "attacked"))

@@ -53,7 +53,19 @@ from actorgraph.subcodes import (
     takes_equipment,
     threat_code,
 )
-from actorgraph.syntax import infinitive, objects_of, prep_objects
+from actorgraph.syntax import (
+    conditions,
+    describes,
+    example_words,
+    has_that,
+    infinitive,
+    is_headline,
+    noun_phrase,
+    objects_of,
+    ordered_to_leave,
+    prep_objects,
+    reports,
+)
 
 __all__ = ["Coding", "EventCoder", "last_person"]
 
@@ -155,8 +167,6 @@ _REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unw
 _VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
 }
-# Longest line read as a headline; news headlines run 5-12 words (set by reading the samples).
-HEADLINE_MAX_WORDS = 12
 # Codes a state carries out with its armed forces: show of force, fighting, mass violence,
 # military withdrawal.
 _FORCE_ROOTS = {"15", "19", "20"}
@@ -219,8 +229,6 @@ _SITE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # "negotiators returned to Geneva for talks" (not "called for talks": a request).
 _GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be",
               "stay", "remain", "reconvene", "assemble"}
-# Clauses whose words do not belong to the noun phrase they hang from.
-_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "appos", "conj", "cc", "punct", "prep"}
 # Confidence by how the weakest argument was found; tuned on nothing yet, documented guesses
 # that rank lexicon names above agents above pronouns above unknown entities.
 _ORIGIN_CONFIDENCE = {"lexicon": 0.9, "agent": 0.75, "pronoun": 0.6, "ner": 0.4}
@@ -261,7 +269,7 @@ class EventCoder:
                 out += [a for t in [ap, *ap.conjuncts] if (a := self._actor(t, found, offset)) is not None]
         if not any(f.covers(tok.i) for f in found):
             # "allies such as Iran and Hezbollah": a kind no actor names, by its examples.
-            listed = [a for e in _example_words(tok) for t in [e, *e.conjuncts]
+            listed = [a for e in example_words(tok) for t in [e, *e.conjuncts]
                       if (a := self._actor(t, found, offset))]
             out = listed or out
         elif _is_state(out[0].actor.code):
@@ -345,7 +353,7 @@ class EventCoder:
             hit = next((f for f in found if f.mention.code and any(f.covers(i) for i in titles)), hit)
         if hit is None:
             # "Russia's involvement", "the chairman of the Joint Chiefs": a name inside the phrase.
-            inside = [w for w in _phrase(t) if w.i != t.i]
+            inside = [w for w in noun_phrase(t) if w.i != t.i]
             # Not a sponsor: "the headquarters of an Iran-backed Iraqi militia" is the militia's.
             # (A leader stays a party: "the US-led war" is the US's.)
             unsponsored = [f for f in found if sponsor_word(t.doc, f.last) in (None, "led")]
@@ -409,7 +417,7 @@ class EventCoder:
     @staticmethod
     def _example(t: Any, found: Sequence[Found]) -> _Arg | None:
         """ "Shiite militias, such as the Badr Corps": a role named by an example takes its code."""
-        for w in [c for c in t.children if c.dep_ == "appos"] + _example_words(t):
+        for w in [c for c in t.children if c.dep_ == "appos"] + example_words(t):
             hit = next((f for f in found if f.covers(w.i) and f.mention.code), None)
             if hit is not None and hit.mention.origin == "lexicon":
                 m = hit.mention
@@ -430,7 +438,7 @@ class EventCoder:
                 and not any(c.dep_ == "dobj" for c in kids)
                 and (
                     any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids)
-                    or _is_headline(v.sent)
+                    or is_headline(v.sent)
                 )
             )
         )
@@ -537,7 +545,7 @@ class EventCoder:
                     return args
         # "demanded that the US cancel the sale": whom the demand, appeal or praise is about.
         clauses = [x for x in v.children if x.dep_ == "ccomp"] if "dobj" in slots else []
-        if "dobj" in slots and _reports(v):
+        if "dobj" in slots and reports(v):
             clauses.append(v.head)  # "the army is failing civilians, a rights group protested"
         # "insisted on its demand that Kabul free the prisoners": whom the demand is made of.
         asking = [n for n in [*objects_of([v], ["on"]), *(c for c in v.children if c.dep_ == "dobj")]
@@ -629,7 +637,7 @@ class EventCoder:
                 continue
             # Irregular forms the lemmatizer does not know ("retook") are listed as they are.
             pats = self.lexicon.verbs.get(v.lemma_.lower()) or self.lexicon.verbs.get(v.lower_)
-            leaving = _ordered_to_leave(v)
+            leaving = ordered_to_leave(v)
             if leaving is not None and "expel" in self.lexicon.verbs:
                 # "ordered French troops to leave the country" expels them (as "expel" codes
                 # them: 161 for diplomats, else 166); the leaving is not coded on its own.
@@ -729,7 +737,7 @@ class EventCoder:
                 out[g] = dataclasses.replace(out[g], target=c.target, rule=rule)
         for k, c in enumerate(out):
             threat = threat_code(c.code) if c.modality == "future" else None
-            if threat is not None and _conditions(doc[c.trigger_token]):
+            if threat is not None and conditions(doc[c.trigger_token]):
                 # "will withdraw its force unless X arranges a ceasefire": a harm announced on a
                 # condition is a threat (CAMEO 13x), made to whom the condition binds. "Would"
                 # outside reported speech is a writer's hypothesis, not the actor's threat.
@@ -865,7 +873,7 @@ class EventCoder:
 
     def _condition_subject(self, v: Any, found: Sequence[Found], offset: int) -> _Arg | None:
         """The subject of an "if"/"unless" clause under ``v`` or the act ``v`` governs."""
-        for clause in _conditions(v):
+        for clause in conditions(v):
             args = self._subject_args(clause, found, offset)
             if args:
                 return args[0]
@@ -876,7 +884,7 @@ class EventCoder:
     ) -> list[Coding]:
         subj, passive = self._subjects(v)
         matches = self._match_verb(v, pats)
-        if not matches or _describes(v):
+        if not matches or describes(v):
             return []
         sources: list[_Arg] = []
         if passive:
@@ -908,13 +916,13 @@ class EventCoder:
             if not sources:
                 return []  # "Putin fell for the ploy": no one it fell to
             targets = [a for s in subj for a in self._actors(s, found, offset)]
-        if _is_headline(v.sent) and sources:
+        if is_headline(v.sent) and sources:
             sources = _listed_before(v.sent, sources, found) + sources
         received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
         if v.lemma_.lower() in _RECEIVING and not pat.objects and received:
             return []  # "received aid from Germany": the aid is the event (see _noun), not a visit
         said = [p for p, _ in matches if p.code[:2] == "11" and p.specificity == pat.specificity]
-        if pat.code[:2] == "14" and said and (any(c.dep_ == "ccomp" for c in v.children) or _reports(v)):
+        if pat.code[:2] == "14" and said and (any(c.dep_ == "ccomp" for c in v.children) or reports(v)):
             # "officials protested that Greek jets violated their airspace": a protest that
             # states something is a complaint (11x), not a demonstration; it is about whoever
             # the clause blames.
@@ -1148,7 +1156,7 @@ class EventCoder:
             targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
         if not targets and pat.code[:2] == "11":
             # "Indian accusations that it shelters militants": aimed at whom the claim is about.
-            clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
+            clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
             targets = [t for t in targets if not any(same_side(s.actor, t.actor) for s in sources)]
         if not targets and pat.code[:2] == "10":
@@ -1194,7 +1202,7 @@ class EventCoder:
         # its spokesman said": an actor announcing its own act states an intent to do it (03x)
         # or threatens it (13x). A scheduled act others report stays itself; a harm announced on
         # a condition is a threat to whom the condition binds (see _govern).
-        conditional_threat = _conditions(anchor) and threat_code(code) is not None
+        conditional_threat = conditions(anchor) and threat_code(code) is not None
         if intent is None and modality == "future" and _own_side(speaker, sources) and not conditional_threat:
             harm = threat_code(code) if code[:2] in HARM_ROOTS else None
             intent = harm or code_in(code, INTENT_CODES)
@@ -1323,12 +1331,6 @@ def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPatter
     return any(p.code != chosen.code and p.specificity == chosen.specificity for p, _ in matches)
 
 
-def _is_headline(sent: Any) -> bool:
-    """A short line with no final full stop: headline grammar drops auxiliaries ("Pilot executed")."""
-    words = [t for t in sent if not t.is_punct]
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and sent[-1].text not in (".", "!", "?", '"', "”")
-
-
 def _armed(actor: Actor) -> Actor:
     """A state's armed forces for the state: force is used through them."""
     if _is_state(actor.code):
@@ -1361,24 +1363,6 @@ def last_person(found: Sequence[Found]) -> Mention | None:
     return people[-1] if people else None
 
 
-# Places that are whom they serve: "a camp for Congolese refugees" is the refugees' camp.
-_SERVING = {"camp", "shelter", "school", "hospital", "clinic", "orphanage", "home", "settlement"}
-
-
-def _phrase(t: Any) -> list[Any]:
-    """The words of the noun phrase headed by ``t``, without attached clauses."""
-    out = []
-    stack = [t]
-    while stack:
-        w = stack.pop()
-        out.append(w)
-        for c in w.children:
-            whose = c.lower_ == "of" or (c.lower_ == "for" and w.lemma_.lower() in _SERVING)
-            if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "prep" and whose):
-                stack.append(c)
-    return sorted(out, key=lambda w: (w.i > t.i, abs(w.i - t.i)))
-
-
 # Event nouns that mostly name a story's setting: an event only between two named sides
 # ("Russia's war against Ukraine", "Russia's occupation of Ukraine"); a place is no side.
 _BACKGROUND_NOUNS = {"war", "occupation"}
@@ -1387,57 +1371,6 @@ _BACKGROUND_NOUNS = {"war", "occupation"}
 # Adjectives whose subject does the act of their "of"/"for" phrase: is held to account for it,
 # or could do it ("capable of": see modality).
 _DOER_ADJECTIVES = {"guilty", "responsible", "culpable", "capable"}
-# Verbs that make their object leave ("ordered the ambassador to leave"), and verbs of leaving.
-_ORDERING = {"order", "tell", "instruct", "force"}
-_LEAVING = {"leave", "quit", "depart", "exit"}
-
-
-def _ordered_to_leave(v: Any) -> Any | None:
-    """The verb of leaving that ``v`` orders its object to do ("ordered French troops to leave
-    the country", "forced UN inspectors to leave"), else None. Not "leave office"."""
-    if v.lemma_.lower() not in _ORDERING or not any(c.dep_ in ("dobj", "dative") for c in v.children):
-        return None
-    for c in v.children:
-        resigns = any(o.dep_ == "dobj" and o.lemma_.lower() in ("office", "post") for o in c.children)
-        if c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in _LEAVING and infinitive(c) \
-                and not resigns:
-            return c
-    return None
-
-
-def _example_words(t: Any) -> list[Any]:
-    """The examples a noun phrase gives of its kind: "militias such as the Badr Corps",
-    "countries like Chad", "groups including Hamas"."""
-    such = [c for c in t.children if c.dep_ == "amod" and c.lower_ == "such"]
-    preps = [p for c in such for p in c.children if p.lower_ == "as"]
-    for c in t.children:
-        as_such = c.lower_ == "as" and (such or any(g.lower_ == "such" for g in c.children))
-        if c.dep_ == "prep" and (c.lower_ in ("like", "including") or as_such):
-            preps.append(c)
-    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
-
-
-def _reports(v: Any) -> bool:
-    """Whether ``v`` is a reporting clause set after what it reports, which the parser hangs
-    as the head's adverbial clause: "the army is failing civilians, a rights group protested"."""
-    head = v.head
-    if v.dep_ not in ("advcl", "parataxis") or head.i == v.i or v.i < head.i:
-        return False
-    if any(c.dep_ in ("dobj", "ccomp", "mark") for c in v.children):
-        return False
-    comma = any(t.text == "," for t in v.doc[head.i + 1 : v.i])
-    return comma and any(c.dep_ == "nsubj" for c in v.children)
-
-
-def _has_that(clause: Any) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-
-
-def _conditions(v: Any) -> list[Any]:
-    """The "if"/"unless" clauses under ``v`` or under the act ``v`` governs."""
-    clauses = [c for c in v.children if c.dep_ == "advcl"]
-    clauses += [g for c in v.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "advcl"]
-    return [c for c in clauses if any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
 
 
 def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> list[_Arg]:
@@ -1455,16 +1388,6 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
 
 def _mentioned(m: Mention) -> _Arg:
     return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
-
-
-def _describes(v: Any) -> bool:
-    """A participle that describes its noun, not an act: "militiamen armed with machetes",
-    "a truck loaded with explosives" (no doer named, a "with" phrase)."""
-    if v.tag_ != "VBN" or v.dep_ not in ("acl", "amod"):
-        return False
-    return not any(c.dep_ == "agent" for c in v.children) and any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in v.children
-    )
 
 
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
