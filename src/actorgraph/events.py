@@ -420,8 +420,7 @@ class EventCoder:
         for w in [c for c in t.children if c.dep_ == "appos"] + example_words(t):
             hit = next((f for f in found if f.covers(w.i) and f.mention.code), None)
             if hit is not None and hit.mention.origin == "lexicon":
-                m = hit.mention
-                return _Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), "lexicon")
+                return _mentioned(hit.mention)
         return None
 
     @staticmethod
@@ -505,6 +504,7 @@ class EventCoder:
         offset: int,
     ) -> list[_Arg]:
         uncoded: list[_Arg] = []
+        objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
         for slot in slots:
             if slot == "dobj":
                 cands = [c for c in v.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -518,15 +518,14 @@ class EventCoder:
                 if not cands:
                     # "handed its Iraqi counterparts information", read as one noun phrase: the
                     # recipient is the object's compound, when a plural or owned actor.
-                    objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
                     cands = [c for o in objs for c in o.children if c.dep_ == "compound"
                              and (c.tag_ == "NNS" or any(g.dep_ == "poss" for g in c.children))]
             else:
-                objs = [obj] if obj is not None else [c for c in v.children if c.dep_ == "dobj"]
-                if obj is not None and obj.dep_ == "compound":
-                    objs.append(obj.head)  # "blocked an aid package for Ukraine": the package's phrase
+                # "blocked an aid package for Ukraine": the package's phrase, when the parser
+                # reads "aid" as the object.
+                phrase = [obj.head] if obj is not None and obj.dep_ == "compound" else []
                 # The object's own phrase first: "eased sanctions on Syria on Friday".
-                cands = self._preps([*objs, v], [slot])
+                cands = self._preps([*objs, *phrase, v], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if not args:
                 args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
@@ -962,8 +961,7 @@ class EventCoder:
             ]
         # "Algeria warned that it would downgrade ties": the subject named again is no target;
         # the act the verb governs may name one (see _govern).
-        own = {a.actor.code for a in sources if a.actor.code}
-        targets = [t for t in targets if t.actor.code not in own]
+        targets = _others(targets, sources)
         if not targets:
             targets = self._proposer(v, found, offset)
         if not targets and carrier is not None:
@@ -978,7 +976,7 @@ class EventCoder:
             # on the investigation: whose conduct is investigated (with no investigator named,
             # "an investigation by the UN ... was opened", the phrase names the investigator).
             agents = [a for t in self._preps([obj], ["by"]) for a in self._actors(t, found, offset)]
-            targets = [d for d in agents if not any(same_side(d.actor, s.actor) for s in sources)]
+            targets = _others(agents, sources)
         if not targets and pat.code[:2] == "15":
             # "mobilized reservists for a possible war against Iraq": whom the force is raised for
             for_nouns = objects_of([v], ["for"])
@@ -1158,7 +1156,7 @@ class EventCoder:
             # "Indian accusations that it shelters militants": aimed at whom the claim is about.
             clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
-            targets = [t for t in targets if not any(same_side(s.actor, t.actor) for s in sources)]
+            targets = _others(targets, sources)
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
         if not targets and len(sources) > 1 and gathering is not None:
@@ -1384,6 +1382,11 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
     if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
         return []
     return [_mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
+
+
+def _others(args: Sequence[_Arg], sources: Sequence[_Arg]) -> list[_Arg]:
+    """``args`` without the sources' own actors: no one is the target of their own act."""
+    return [a for a in args if not any(same_side(a.actor, s.actor) for s in sources)]
 
 
 def _mentioned(m: Mention) -> _Arg:

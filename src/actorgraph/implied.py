@@ -143,10 +143,10 @@ class RoleMemory:
         return earlier[-1] if earlier else None
 
     def remember(self, actor: Actor) -> None:
+        """Keep ``actor``'s country for its kind of role, if it has both."""
         if actor.country and actor.sector:
             words = frozenset(_kind_words(self.text, actor))
-            phrase = actor.text
-            self._seen.setdefault(actor.sector, []).append((words, actor.country, phrase))
+            self._seen.setdefault(actor.sector, []).append((words, actor.country, actor.text))
 
     def recall(self, event: Event) -> Event:
         """``event`` with each bare, qualified role given the country its kind last had."""

@@ -85,9 +85,10 @@ def _at_third_place(event: Event) -> Event:
         return event
     if len(sides) != 2 or not all(sides) or loc.country in sides:
         return event
-    entry = cameo.lookup("044")
+    code = "044"
+    entry = cameo.lookup(code)
     return dataclasses.replace(
-        event, code="044", root="04", quad_class=entry.quad_class, goldstein=entry.goldstein,
+        event, code=code, root=code[:2], quad_class=entry.quad_class, goldstein=entry.goldstein,
         plover_type=entry.plover_type, plover_mode=entry.plover_mode,
         rule=f"{event.rule}; in a third country ({loc.country}) -> 044",
     )
@@ -258,6 +259,7 @@ class Pipeline:
         found: list[Found],
         focus: str | None = None,
     ) -> Event:
+        entry = cameo.lookup(c.code)
         trig = piece.doc[c.trigger_token]
         # An event noun's time and place are its clause's: "launched strikes on Monday",
         # "strikes hit Idlib".
@@ -267,7 +269,6 @@ class Pipeline:
             target = next(
                 (f for f in found if c.target.start is not None and f.mention.start == c.target.start), None
             )
-        entry = cameo.lookup(c.code)
         return Event(
             event_id=_event_id(document.doc_id, sentence.index, c),
             doc_id=document.doc_id,
