@@ -1475,6 +1475,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an office holder the lexicon does not know takes the one country the sentence's actors name",
+        "Malian rebels freed Colonel Amadou Diarra on Sunday.",
+        [("084", "MLIREB", "MLIMIL", "asserted")],
+        True,
+    ),
+    (
+        "...also from an actor that is not a side of the event",
+        "General Paul Okello resigned to allow Uganda's elections to go ahead.",
+        [("0831", "UGAMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "...but not when the sentence's actors name two countries",
+        "Malian rebels and French troops freed Colonel Amadou Diarra on Sunday.",
+        [("084", "MLIREB", "MIL", "asserted"), ("084", "FRAMIL", "MIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -25,7 +25,14 @@ from actorgraph.actors import NOT_OWN
 from actorgraph.place import Gazetteer
 from actorgraph.records import Actor, Event
 
-__all__ = ["CONTEXT_CONFIDENCE", "IMPLIED_CONFIDENCE", "RoleMemory", "complete", "with_context_country"]
+__all__ = [
+    "CONTEXT_CONFIDENCE",
+    "IMPLIED_CONFIDENCE",
+    "RoleMemory",
+    "complete",
+    "titled_in_context",
+    "with_context_country",
+]
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
 _BARE_ROLES = {
@@ -411,6 +418,45 @@ def _retaken_from(event: Event, focus: str | None) -> Event:
         target=Actor("", loser, None, country, loser[3:]),
         rule=f"{event.rule}; implied target: who held what was retaken",
         confidence=round(event.confidence * IMPLIED_CONFIDENCE, 2),
+    )
+
+
+def _titled_person(actor: Actor | None) -> bool:
+    """An office holder the lexicon does not know, named by title and name ("Prime Minister
+    Mahendra Chaudhry", "Lt. Gen. Prosper Avril"): a bare role whose words end in a name."""
+    if actor is None or actor.country is not None or actor.code not in _BARE_ROLES:
+        return False
+    capitals = [w for w in actor.text.split() if w[:1].isupper()]
+    return len(capitals) >= 2 and actor.text.split()[-1][:1].isupper()
+
+
+def titled_in_context(event: Event, country: str | None) -> Event:
+    """``event`` with an unknown office holder given ``country``, the one country its
+    sentence's actors name: "The Fijian rebels said they will release Prime Minister Mahendra
+    Chaudhry" -> FJIGOV; "Avril resigned to allow Haiti's first elections" -> HTIMIL.
+
+    Example:
+        >>> from actorgraph.records import Span
+        >>> pm = Actor("Prime Minister Mahendra Chaudhry", "GOV", None, None, "GOV")
+        >>> ev = Event("e", "d", "d", 0, "", Span(0, 1, "x"), Actor("rebels", "FJIREB", None, "FJI", "REB"),
+        ...            pm, "084", "08", 2, 7.0, "CONCEDE", None, "asserted", "author", "r", 0.9)
+        >>> titled_in_context(ev, "FJI").target.code
+        'FJIGOV'
+    """
+    if country is None:
+        return event
+    changed: dict[str, Actor] = {}
+    for side in ("source", "target"):
+        actor: Actor | None = getattr(event, side)
+        if actor is not None and actor.code is not None and _titled_person(actor):
+            changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
+    if not changed:
+        return event
+    return dataclasses.replace(
+        event,
+        rule=f"{event.rule}; {', '.join(changed)} country from the sentence's actors ({country})",
+        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
+        **changed,  # type: ignore[arg-type]
     )
 
 

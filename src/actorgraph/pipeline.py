@@ -26,7 +26,7 @@ from actorgraph.actors import ActorCoder, Found
 from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
-from actorgraph.implied import RoleMemory, complete
+from actorgraph.implied import RoleMemory, complete, titled_in_context
 from actorgraph.lexicon import load_actor_lexicon, load_event_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.parse import DEFAULT_MODEL, Parsed, add_sentence_cues, keep_whole, load_model, parse_documents
@@ -106,6 +106,13 @@ def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
         ]
     )
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _actor_country(found: list[Found], sentence_index: int) -> str | None:
+    """The one country the actors of a sentence name, or None when they name none or several."""
+    countries = {f.mention.country for f in found if f.mention.sentence_index == sentence_index}
+    countries.discard(None)
+    return countries.pop() if len(countries) == 1 else None
 
 
 class Pipeline:
@@ -188,7 +195,8 @@ class Pipeline:
                 sentence = sentences[sent_of[c.sentence_start]]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = roles.recall(_said_in(event, found_quotes))
-                events.append(complete(event, focus, here, self.gazetteer))
+                named = _actor_country(found, sentence.index)
+                events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named))
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
