@@ -97,6 +97,8 @@ _GROUP_PRONOUNS = {"it", "they"}
 _STATE_NAMES = {"country", "adjective", "capital"}
 # Roots whose acts two coordinated subjects do together ("X and Y agreed, met, signed").
 _JOINT_ROOTS = {"03", "04", "05", "06"}
+# ... and codes of other roots that two sides do together ("Israel and Hamas agreed a truce").
+_JOINT_CODES = ("0871",)
 # Verbs whose coordinated subjects act on each other, both ways ("Ukraine and Russia exchanged
 # prisoners", "Israel and Hezbollah traded fire", "Indian and Chinese troops clashed"), whatever
 # the code.
@@ -106,7 +108,7 @@ _POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
 # What one party puts to another, so that whoever answers it acts on its author.
 _PROPOSALS = {
     "appeal", "bid", "call", "demand", "initiative", "invitation", "offer", "overture", "plan",
-    "plea", "proposal", "request", "suggestion", "ultimatum",
+    "plea", "pressure", "proposal", "request", "suggestion", "threat", "ultimatum",
 }
 # Nouns that name conduct: an act on one of them ("investigated abuses by the army", "condemned
 # Russia's war crimes") is an act on whoever is named for the conduct.
@@ -211,6 +213,16 @@ _VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eye
 _ACCORD_ROOTS = frozenset({"03", "05", "06", "08"})
 # Statements and consultations with no addressee are not interactions: not coded.
 _NEEDS_TARGET = {"01", "04"}
+# Prepositions that attach a topic to talks or an accord, and the roots of those ("talks on a
+# ceasefire", "assurances about its commitment", "an agreement on the withdrawal").
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+_TALK_ROOTS = {"03", "04", "05"}
+# Verbs whose subject is what their object's event noun is aimed at ("faces threats from Iran").
+_FACING = {"face", "suffer", "endure", "fear"}
+# Verbs whose subject gives in to what their "to" phrase's event noun names ("bowed to pressure").
+_YIELDING = {"submit", "yield", "bow", "succumb", "cave", "capitulate"}
+# Verbs that judge a danger rather than make a threat ("poses a threat to Israel").
+_ASSESSING = {"pose", "represent", "constitute"}
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
 _RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
 # Verbs that make their object act known as the subject's own ("announced a withdrawal").
@@ -243,6 +255,12 @@ _NAMING = frozenset({"call", "name", "label", "brand", "dub", "term"})
 class _Arg:
     actor: Actor
     origin: str
+
+
+def _receiving(n: Any) -> bool:
+    """Whether noun ``n`` is the object of a receiving verb ("received assurances from X"),
+    whose "from" phrase names the giver as the one who acts on the receiver."""
+    return n.dep_ == "dobj" and n.head.lemma_.lower() in _RECEIVING
 
 
 class EventCoder:
@@ -334,6 +352,15 @@ class EventCoder:
                 ]
                 if subjects:
                     return _pronoun(t, subjects[-1].mention, offset)
+            return None
+        if hit is None and t.dep_ == "poss" and t.lower_ in ("its", "their"):
+            # "The EU sanctioned Iran over its transfer of drones": the nearest actor before it
+            # in the sentence owns the act ("its" is no person).
+            owners = [f for f in found if t.sent.start <= f.first and f.last <= t.i and f.mention.code
+                      and (t.lower_ == "their" or not _is_person(f.mention))]
+            if owners:
+                owner = max(owners, key=lambda f: (f.last, f.last - f.first))
+                return _pronoun(t, owner.mention, offset)
             return None
         if hit is None and t.lower_ in _PRONOUNS:
             before = [f for f in found if f.last <= t.i and _is_person(f.mention)]
@@ -615,7 +642,12 @@ class EventCoder:
                 out.append((p, obj))
             else:
                 out.append((p, None))
-        return out
+        # "accepted a ceasefire proposal": the object itself before the compound naming its kind.
+        return sorted(out, key=lambda m: (
+            not (m[0].particle and m[0].particle in parts),
+            -m[0].specificity,
+            m[1] is not None and m[1].dep_ == "compound",
+        ))
 
     def code(
         self, doc: Any, found: Sequence[Found], offset: int, antecedent: Mention | None = None
@@ -942,7 +974,8 @@ class EventCoder:
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj" and not announced:
                 used_nouns.add(c.i)
-        if not sources and pat.code[:2] in _JOINT_ROOTS:
+        joint = pat.code[:2] in _JOINT_ROOTS or pat.code.startswith(_JOINT_CODES)
+        if not sources and joint:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
             # Iran and Syria": the parties of a joint act, each pair of them once.
             parties = [
@@ -951,7 +984,7 @@ class EventCoder:
             if len(parties) > 1:
                 sources, targets = parties, []
         reciprocal = v.lemma_.lower() in _RECIPROCAL_VERBS
-        if not targets and len(sources) > 1 and (pat.code[:2] in _JOINT_ROOTS or reciprocal):
+        if not targets and len(sources) > 1 and (joint or reciprocal):
             # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
             pairs = [(s, t) for n, s in enumerate(sources) for t in sources[n + 1 :]]
             if reciprocal:
@@ -963,7 +996,7 @@ class EventCoder:
         # the act the verb governs may name one (see _govern).
         targets = _others(targets, sources)
         if not targets:
-            targets = self._proposer(v, found, offset)
+            targets = _others(self._proposer(v, found, offset), sources)  # not "renewed its call"
         if not targets and carrier is not None:
             recipients = self._preps([carrier, carrier.head], ["to"])
             targets = [a for t in recipients for a in self._actors(t, found, offset)]
@@ -1025,10 +1058,13 @@ class EventCoder:
     def _proposer(self, v: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """Who made the proposal, appeal or call the verb answers: "rejected calls by the UN to
         ...", "dismissed an appeal from the president", "accepted Egypt's offer"."""
-        for obj in v.children:
-            if obj.dep_ != "dobj" or obj.lemma_.lower() not in _PROPOSALS:
+        # "bowed to pressure from the unions": what a verb gives in to is answered too.
+        answered = [c for c in v.children if c.dep_ == "dobj"] + self._preps([v], ["to"])
+        for obj in answered:
+            if obj.lemma_.lower() not in _PROPOSALS:
                 continue
-            owners = [c for c in obj.children if c.dep_ == "poss"] + self._preps([obj], ["by", "from"])
+            owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            owners += self._preps([obj], ["by", "from"])
             found_args = [a for t in owners for a in self._actors(t, found, offset)]
             if found_args:
                 return found_args
@@ -1037,6 +1073,13 @@ class EventCoder:
     def _coded_hosts(self, n: Any, found: Sequence[Found], offset: int) -> bool:
         """Whether the "to" phrase of visit noun ``n`` names a coded actor ("a visit to Cairo")."""
         return any(a.actor.code for t in objects_of([n], ["to"]) for a in self._actors(t, found, offset))
+
+    def _talks_about(self, w: Any) -> bool:
+        """Whether ``w`` is an event noun of talks, accords or promises, whose topic phrase
+        holds what is discussed, agreed or promised rather than an act of its own; or a verb
+        whose object is one (the parser hangs "received assurances about X" on the verb)."""
+        nouns = [c for c in w.children if c.dep_ == "dobj"] if w.pos_ in ("VERB", "AUX") else [w]
+        return any(p.code[:2] in _TALK_ROOTS for c in nouns for p in self._noun_patterns(c) or ())
 
     def _noun_patterns(self, n: Any) -> Sequence[NounPattern] | None:
         return self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
@@ -1059,10 +1102,14 @@ class EventCoder:
 
     def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+        # "the transfer of drones", "deliveries of arms": what the act is of qualifies it too.
+        mods |= {g.lemma_.lower() for g in self._preps([n], ["of"])}
         pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
         if pat is None:
             return []
         prep = n.head.lower_ if n.dep_ == "pobj" else ""
+        if prep in _TOPIC_PREPS and self._talks_about(n.head.head):
+            return []  # "an agreement on the withdrawal of troops": what is agreed, not done
         if prep == "under" and pat.code[:2] in _ACCORD_ROOTS:
             return []  # "withdrew under the peace deal signed in May": a deal made before, not here
         if prep == "under" and n.head.head.pos_ in ("VERB", "AUX"):
@@ -1093,9 +1140,13 @@ class EventCoder:
                 a for v in staged for g in v.children if g.dep_ == "agent"
                 for t in g.children if t.dep_ == "pobj" for a in self._actors(t, found, offset)
             ]
-        if not sources and "of" not in pat.targets:
-            # "the withdrawal of Russian aircraft": "of" names who acts when it names no target.
+        if not sources and "of" not in pat.targets and not (pat.modifiers & mods):
+            # "the withdrawal of Russian aircraft": "of" names who acts when it names no target
+            # (and is not what the act is of: "the transfer of drones").
             sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
+        if not sources and "from" not in pat.targets and not _receiving(n):
+            # "repeated requests from Zelensky", "threats from Tehran": who the act comes from.
+            sources = [a for t in self._preps([n], ["from"]) for a in self._actors(t, found, offset)]
         # "adopted a new package of sanctions": the measure stands where the event noun would.
         measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _MEASURES
         host = n.head.head if measured else n
@@ -1147,6 +1198,16 @@ class EventCoder:
             receivers = self._subject_args(governor, found, offset)
             if givers and receivers:
                 return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
+        if governor is not None and governor.lemma_.lower() in _ASSESSING and pat.code[:2] == "13":
+            return []  # "Iran poses a threat to Israel": a judgement of danger, not a threat made
+        yielded = prep == "to" and n.head.head.lemma_.lower() in _YIELDING
+        faced = governor is not None and host.dep_ == "dobj" and governor.lemma_.lower() in _FACING
+        if sources and (yielded or faced):
+            # "Israel faces growing threats from Iran", "Putin submits to US threats": aimed at
+            # whoever faces them or gives in to them.
+            facing = self._subject_args(n.head.head if yielded else governor, found, offset)
+            if facing:
+                return list(self._pairs(n, pat.code, pat.rule, sources, facing, found, offset, anchor))
         against = self._preps(heads, pat.targets)
         targets = [a for t in against for a in self._actors(t, found, offset)]
         if not targets:
@@ -1157,6 +1218,9 @@ class EventCoder:
             clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
             targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
             targets = _others(targets, sources)
+        if not targets and sources and prep == "despite" and n.head.head.pos_ in ("VERB", "AUX"):
+            # "has not sent missiles despite requests from Zelensky": made to who did not act.
+            targets = _others(self._subject_args(n.head.head, found, offset), sources)
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
         if not targets and len(sources) > 1 and gathering is not None:
@@ -1325,8 +1389,13 @@ def _popular_protest(
 
 
 def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern) -> bool:
-    """Whether other patterns as specific as ``chosen`` give the verb another code."""
-    return any(p.code != chosen.code and p.specificity == chosen.specificity for p, _ in matches)
+    """Whether other patterns as specific as ``chosen`` give the verb another code (a pattern
+    matched only by a compound of the object, "a ceasefire proposal", is no rival)."""
+    return any(
+        p.code != chosen.code and p.specificity == chosen.specificity
+        and not (o is not None and o.dep_ == "compound")
+        for p, o in matches
+    )
 
 
 def _armed(actor: Actor) -> Actor:
