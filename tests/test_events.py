@@ -1547,6 +1547,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "holding people as human shields is 184, whoever they are",
+        "The Sri Lankan army has been holding thousands of Tamil civilians as human shields.",
+        [("184", "LKAMIL", "LKACVL", "asserted")],
+        True,
+    ),
+    (
+        "'Congolese' is the DRC's",
+        "Rwandan troops clashed with Congolese soldiers near Goma.",
+        [("190", "RWAMIL", "CODMIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
