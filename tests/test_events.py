@@ -1559,6 +1559,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a target phrase the parser hangs inside the event noun's 'of' phrase is still its target",
+        "The withdrawal of most of the French troops from Mali ended in August.",
+        [("0874", "FRAMIL", "MLI", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -257,6 +257,17 @@ class _Arg:
     origin: str
 
 
+def _of_chain(n: Any) -> list[Any]:
+    """The nouns of ``n``'s "of" phrases, nested: "withdrawal of most of the aircraft" ->
+    [most, aircraft]."""
+    chain: list[Any] = []
+    heads = [n]
+    while heads:
+        heads = objects_of(heads, ["of"])
+        chain += heads
+    return chain
+
+
 def _receiving(n: Any) -> bool:
     """Whether noun ``n`` is the object of a receiving verb ("received assurances from X"),
     whose "from" phrase names the giver as the one who acts on the receiver."""
@@ -1210,6 +1221,12 @@ class EventCoder:
                 return list(self._pairs(n, pat.code, pat.rule, sources, facing, found, offset, anchor))
         against = self._preps(heads, pat.targets)
         targets = [a for t in against for a in self._actors(t, found, offset)]
+        if not targets:
+            # "withdrawal of most of the Russian aircraft from Syria": the parser hangs the
+            # target's phrase inside the "of" phrase.
+            inner = self._preps(_of_chain(n), [p for p in pat.targets if p != "of"])
+            targets = [a for t in inner for a in self._actors(t, found, offset)]
+            against = against or inner
         if not targets:
             # "demonstrations against abuses by the army": whoever the conduct is named for.
             targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
