@@ -1882,6 +1882,29 @@ def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
     assert attack[0].attributed_to.code == "USAMIL"
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "claimant"),
+    [
+        # a claim noun's clause is its owner's claim, not the author's report
+        ("Russia's claim that Ukraine shelled the plant was rejected by Kyiv.", "194", ("RUS", "Russia")),
+        ("Kyiv dismissed Russian claims that Ukrainian drones struck the plant.", "195", ("RUS", "Russian")),
+        # unnamed, the claim itself stands as the (uncoded) source
+        ("Allegations that Rwandan troops killed civilians were denied by Kigali.", "190",
+         (None, "Allegations")),
+        # a report that speaks is its author's
+        ("A report by Human Rights Watch said that Ethiopian troops killed civilians.", "190",
+         ("NGOHRI", "Human Rights Watch")),
+    ],
+)
+def test_an_act_a_claim_reports_is_attributed_to_the_claimant(
+    pipeline: Pipeline, text: str, code: str, claimant: tuple[str | None, str]
+) -> None:
+    coded = code_text(pipeline, text, DAY)
+    acts = [e for e in coded.events if e.code == code]
+    assert acts and acts[0].attributed_to is not None
+    assert (acts[0].attributed_to.code, acts[0].attributed_to.text) == claimant
+
+
 def test_pronoun_refers_to_a_person_in_an_earlier_paragraph(pipeline: Pipeline) -> None:
     text = "Syrian President Bashar al-Assad arrived on Tuesday.\n\nHe met Putin in Moscow."
     coded = code_text(pipeline, text, dt.date(2015, 10, 21))

@@ -25,6 +25,7 @@ from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.modality import (
     ASKING_NOUNS,
+    CLAIM_NOUNS,
     DEMAND_MODALS,
     MANDATIVE_HEADS,
     addressed,
@@ -605,9 +606,17 @@ class EventCoder:
         """The subject of the speech verb whose reported clause contains ``v``."""
         node = v
         while node.head.i != node.i:
+            claim = node.head.pos_ == "NOUN" and node.head.lemma_.lower() in CLAIM_NOUNS
+            if node.dep_ in ("acl", "ccomp") and claim and has_that(node):
+                return self._claimant(node.head, found, offset)  # "Russia's claim that..."
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.speech:
                 args = self._subject_args(node.head, found, offset)
-                return args[0].actor if args else None
+                if not args:
+                    # "The report by Amnesty said that...": the report's author speaks.
+                    nouns = [c for c in node.head.children
+                             if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS]
+                    return self._claimant(nouns[0], found, offset) if nouns else None
+                return args[0].actor
             node = node.head
         # "..., the minister said." puts the speech verb under the reported clause.
         for c in v.children:
@@ -615,6 +624,18 @@ class EventCoder:
                 args = self._subject_args(c, found, offset)
                 return args[0].actor if args else None
         return None
+
+    def _claimant(self, noun: Any, found: Sequence[Found], offset: int) -> Actor:
+        """Whose claim, report or allegation ``noun`` is: "Russia's claim that...", "Serbian
+        claims that...", "reports by the UN that...". Unnamed ("allegations that Rwandan troops
+        killed civilians"), the claim itself is the source, uncoded: the act is still reported,
+        not the author's."""
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners += self._preps([noun], ["by", "from"])
+        args = [a for o in owners for a in self._actors(o, found, offset)]
+        if args:
+            return args[0].actor
+        return Actor(noun.text, None, start=offset + noun.idx, end=offset + noun.idx + len(noun.text))
 
     # ---- patterns --------------------------------------------------------------------
     @staticmethod

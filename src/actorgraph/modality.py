@@ -22,6 +22,7 @@ from actorgraph.syntax import infinitive
 
 __all__ = [
     "ASKING_NOUNS",
+    "CLAIM_NOUNS",
     "DEMAND_MODALS",
     "MANDATIVE_HEADS",
     "addressed",
@@ -71,7 +72,7 @@ MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 _REFUSING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
 # Verbs that deny what their "that" clause, or the claims they answer, say happened.
 _DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
-_CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
+CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
 # Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
 # army withdraw", "its call for Israel to lift the blockade", "calls to end the siege").
 ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
@@ -184,7 +185,7 @@ def _denied(clause: Any) -> bool:
     """Whether ``clause`` is what its speaker denies: "denied that its troops had targeted
     civilians", "rejected claims that Iranian drones struck the base"."""
     head = clause.head
-    if clause.dep_ == "acl" and head.lemma_.lower() in _CLAIM_NOUNS and head.dep_ == "dobj":
+    if clause.dep_ == "acl" and head.lemma_.lower() in CLAIM_NOUNS and head.dep_ == "dobj":
         head = head.head  # "dismissed reports that...": the reports' clause
     elif clause.dep_ != "ccomp":
         return False
