@@ -126,7 +126,8 @@ def _nouns(folder: Path | None) -> dict[str, tuple[NounPattern, ...]]:
     for row in parse_table(path, text, NOUN_COLUMNS):
         code = _check_code(row)
         noun, mods = row.one("noun"), frozenset(row.many("modifier"))
-        shape = " ".join([*sorted(mods), noun])
+        # "air strike"; with alternatives, "military|naval exercise" (either one, not both)
+        shape = f"{'|'.join(sorted(mods))} {noun}" if mods else noun
         table.setdefault(noun, []).append(
             NounPattern(
                 code,
