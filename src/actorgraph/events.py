@@ -269,10 +269,10 @@ def _of_chain(n: Any) -> list[Any]:
     return chain
 
 
-def _receiving(n: Any) -> bool:
-    """Whether noun ``n`` is the object of a receiving verb ("received assurances from X"),
-    whose "from" phrase names the giver as the one who acts on the receiver."""
-    return n.dep_ == "dobj" and n.head.lemma_.lower() in _RECEIVING
+def _object_of(n: Any, verbs: set[str]) -> bool:
+    """Whether noun ``n`` is the direct object of one of ``verbs`` ("received assurances from
+    X": a receiving verb, whose "from" phrase names the giver)."""
+    return n.dep_ == "dobj" and n.head.lemma_.lower() in verbs
 
 
 class EventCoder:
@@ -663,8 +663,7 @@ class EventCoder:
         # "violated the ceasefire agreement": the compound says which agreement.
         objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
         out = []
-        # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns.
-        for p in sorted(pats, key=lambda p: (not (p.particle and p.particle in parts), -p.specificity)):
+        for p in pats:
             if p.particle and p.particle not in parts:
                 continue
             if p.objects:
@@ -674,7 +673,9 @@ class EventCoder:
                 out.append((p, obj))
             else:
                 out.append((p, None))
-        # "accepted a ceasefire proposal": the object itself before the compound naming its kind.
+        # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns, a
+        # specific pattern before a general one, and the object itself before the compound
+        # naming its kind ("accepted a ceasefire proposal").
         return sorted(out, key=lambda m: (
             not (m[0].particle and m[0].particle in parts),
             -m[0].specificity,
@@ -1176,7 +1177,7 @@ class EventCoder:
             # "the withdrawal of Russian aircraft": "of" names who acts when it names no target
             # (and is not what the act is of: "the transfer of drones").
             sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
-        if not sources and "from" not in pat.targets and not _receiving(n):
+        if not sources and "from" not in pat.targets and not _object_of(n, _RECEIVING):
             # "repeated requests from Zelensky", "threats from Tehran": who the act comes from.
             sources = [a for t in self._preps([n], ["from"]) for a in self._actors(t, found, offset)]
         # "adopted a new package of sanctions": the measure stands where the event noun would.
@@ -1224,7 +1225,7 @@ class EventCoder:
                 return list(
                     self._pairs(n, pat.code, pat.rule, parties[:1], parties[1:], found, offset, anchor)
                 )
-        if governor is not None and host.dep_ == "dobj" and governor.lemma_.lower() in _RECEIVING:
+        if _object_of(host, _RECEIVING):
             # "South Korea received assurances from Washington": the giver acts on the receiver.
             givers = [a for t in self._preps(heads, ["from"]) for a in self._actors(t, found, offset)]
             receivers = self._subject_args(governor, found, offset)
@@ -1233,7 +1234,7 @@ class EventCoder:
         if governor is not None and governor.lemma_.lower() in _ASSESSING and pat.code[:2] == "13":
             return []  # "Iran poses a threat to Israel": a judgement of danger, not a threat made
         yielded = prep == "to" and n.head.head.lemma_.lower() in _YIELDING
-        faced = governor is not None and host.dep_ == "dobj" and governor.lemma_.lower() in _FACING
+        faced = _object_of(host, _FACING)
         if sources and (yielded or faced):
             # "Israel faces growing threats from Iran", "Putin submits to US threats": aimed at
             # whoever faces them or gives in to them.

@@ -194,7 +194,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     roles = _BARE_ROLES if place else _DOMESTIC_ROLES
     if country is None:
         return event
-    changed: dict[str, object] = {}
+    changed: dict[str, Actor] = {}
     for side in ("source", "target"):
         actor: Actor | None = getattr(event, side)
         other: Actor | None = event.target if side == "source" else event.source
@@ -204,12 +204,17 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
             continue  # "drones struck Kyiv": not Ukraine's own drones striking its capital
         if actor is not None and actor.country is None and actor.code in roles and not _foreign(actor):
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
+    return _given_country(event, changed, country, _CONTEXT_NOTE)
+
+
+def _given_country(event: Event, changed: dict[str, Actor], country: str, note: str) -> Event:
+    """``event`` with the sides in ``changed`` replaced, the rule saying which took ``country``
+    and why ("source, target country from context (SYR)")."""
     if not changed:
         return event
-    note = ", ".join(changed)
     return dataclasses.replace(
         event,
-        rule=f"{event.rule}; {note} {_CONTEXT_NOTE} ({country})",
+        rule=f"{event.rule}; {', '.join(changed)} {note} ({country})",
         confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
         **changed,  # type: ignore[arg-type]
     )
@@ -450,14 +455,7 @@ def titled_in_context(event: Event, country: str | None) -> Event:
         actor: Actor | None = getattr(event, side)
         if actor is not None and actor.code is not None and _titled_person(actor):
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
-    if not changed:
-        return event
-    return dataclasses.replace(
-        event,
-        rule=f"{event.rule}; {', '.join(changed)} country from the sentence's actors ({country})",
-        confidence=round(event.confidence * CONTEXT_CONFIDENCE, 2),
-        **changed,  # type: ignore[arg-type]
-    )
+    return _given_country(event, changed, country, "country from the sentence's actors")
 
 
 def complete(event: Event, focus: str | None, here: str | None, gazetteer: Gazetteer | None = None) -> Event:

@@ -186,16 +186,19 @@ class Pipeline:
             found_quotes = self.quotes.find(piece.doc, found, piece.offset, piece.block.voice, base)
             quotes.extend(found_quotes)
             relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
-            heres: dict[int, str | None] = {}  # per sentence, not per event
+            # Per sentence, not per event: the one country of its places, and of its actors.
+            heres: dict[int, tuple[str | None, str | None]] = {}
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
-                # The sentence's own places speak before the document's main country.
-                if c.sentence_start not in heres:
-                    heres[c.sentence_start] = self._place_country(piece.doc[c.sentence_start].sent)
-                here = heres[c.sentence_start]
                 sentence = sentences[sent_of[c.sentence_start]]
+                if c.sentence_start not in heres:
+                    heres[c.sentence_start] = (
+                        self._place_country(piece.doc[c.sentence_start].sent),
+                        _actor_country(found, sentence.index),
+                    )
+                # The sentence's own places speak before the document's main country.
+                here, named = heres[c.sentence_start]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 event = roles.recall(_said_in(event, found_quotes))
-                named = _actor_country(found, sentence.index)
                 events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named))
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
