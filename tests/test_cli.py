@@ -337,6 +337,23 @@ def test_events_filters(filled_db: Path, capsys: pytest.CaptureFixture[str], opt
             assert day >= value
 
 
+def test_events_main_keeps_one_event_per_sentence(built: list[Settings], capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    text = tmp_path / "two.txt"
+    text.write_text("Police fired tear gas to disperse the protesters who had blocked the road. "
+                    "Iran condemned Israel.\n", encoding="utf-8")
+    db = tmp_path / "main.duckdb"
+    assert main(["ingest", str(text), "--db", str(db), "--date", "2024-03-14"]) == 0
+    capsys.readouterr()
+    everything = _events(capsys, db)
+    main_only = _events(capsys, db, "--main")
+    sentences = {(r["doc"], r["sentence_index"]) for r in everything}
+    assert len(main_only) == len(sentences) == 2 < len(everything)
+    assert {(r["doc"], r["sentence_index"]) for r in main_only} == sentences
+    assert {r["event_id"] for r in main_only} == {r["event_id"] for r in everything if r["main"]}
+    assert [r["trigger"]["text"] for r in main_only] == ["fired", "condemned"]
+
+
 def test_events_filters_combined_and_empty(filled_db: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert _events(capsys, filled_db, "--actor", "RUS", "--since", "2030-01-01") == []

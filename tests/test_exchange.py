@@ -120,6 +120,18 @@ def test_parquet_round_trip_gives_the_same_table(exported: Path, tmp_path: Path)
     assert first == second  # the export order is fixed too
 
 
+def test_an_export_made_before_a_column_was_added_still_imports(exported: Path, tmp_path: Path) -> None:
+    """A file written by a version before schema 3 has no ``main``: its events import with NULL."""
+    older = tmp_path / "older.parquet"
+    duckdb.connect().execute(
+        f"COPY (SELECT * EXCLUDE (main) FROM read_parquet('{exported}')) TO '{older}' (FORMAT parquet)"
+    )
+    with Store(str(tmp_path / "older.duckdb")) as store:
+        added = import_parquet(store, str(older))
+        assert added == store.count("events") > 0
+        assert store.con.execute("SELECT count(*) FROM events WHERE main IS NULL").fetchone() == (added,)
+
+
 def test_import_twice_adds_nothing_the_second_time(exported: Path, tmp_path: Path) -> None:
     fresh = str(tmp_path / "twice.duckdb")
     tables = ("documents", "events", "clusters", "cluster_members")

@@ -78,3 +78,6 @@ def test_plover_gold_floors(pipeline: Pipeline, shared: Path, tmp_path: Path) ->
     text = evaluate_plover(pipeline, shared, tmp_path)
     assert figure(text, "type found:") >= FLOORS["plover_type_found"], text
     assert figure(text, "F1 type+dyad:") >= FLOORS["plover_f1_type_dyad"], text
+    # The main event of each sentence alone, as a one-record-per-sentence dataset would hold.
+    assert figure(text, "main type found:") >= FLOORS["plover_main_type_found"], text
+    assert figure(text, "main F1 type+dyad:") >= FLOORS["plover_main_f1_type_dyad"], text

@@ -48,6 +48,8 @@ def measure() -> dict[str, float]:
             text = evaluate_plover(pipeline, SHARED, Path(tmp))
             out["plover_type_found"] = figure(text, "type found:")
             out["plover_f1_type_dyad"] = figure(text, "F1 type+dyad:")
+            out["plover_main_type_found"] = figure(text, "main type found:")
+            out["plover_main_f1_type_dyad"] = figure(text, "main F1 type+dyad:")
     return out
 
 

@@ -247,24 +247,31 @@ def evaluate_seeds(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
 
 
 def evaluate_plover(pipeline: Pipeline, shared: Path, workdir: Path) -> str:
+    """Score the PLOVER records twice with the shared scorer: every event, then the main event of
+    each sentence only (the gold lists one event per sentence); the second block's lines start
+    with "main " ("main F1 type+dyad: 0.68")."""
     gold = shared / "gold" / "plover-gsr-dev.jsonl"
     records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [make_document(r["id"], r["text"], None) for r in records]
-    out = workdir / "plover-system.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
+    every, main = workdir / "plover-system.jsonl", workdir / "plover-system-main.jsonl"
+    with every.open("w", encoding="utf-8") as fh, main.open("w", encoding="utf-8") as fm:
         for item in pipeline.run(docs):
             if isinstance(item, CodedDocument):
-                events = [
-                    {
-                        "plover": e.plover_type,
-                        "code": e.code,
-                        "source": {"code": e.source.code if e.source else None},
-                        "target": {"code": e.target.code if e.target else None},
-                    }
-                    for e in item.events
-                ]
-                fh.write(json.dumps({"id": item.document.name, "events": events}) + "\n")
-    return _run_scorer(shared / "score_plover.py", gold, out, "score")
+                events = [(e.main, _plover_event(e)) for e in item.events]
+                fh.write(json.dumps({"id": item.document.name, "events": [e for _, e in events]}) + "\n")
+                fm.write(json.dumps({"id": item.document.name, "events": [e for m, e in events if m]}) + "\n")
+    text = _run_scorer(shared / "score_plover.py", gold, every, "score").rstrip()
+    main_text = _run_scorer(shared / "score_plover.py", gold, main, "score").rstrip()
+    return text + "\n" + "\n".join(f"main {line}" for line in main_text.splitlines()) + "\n"
+
+
+def _plover_event(e: Event) -> dict[str, object]:
+    return {
+        "plover": e.plover_type,
+        "code": e.code,
+        "source": {"code": e.source.code if e.source else None},
+        "target": {"code": e.target.code if e.target else None},
+    }
 
 
 def figure(text: str, label: str) -> float:
@@ -298,4 +305,5 @@ def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO | None = None)
         print(text.rstrip(), file=out)
         figures["plover_type_found"] = figure(text, "type found:")
         figures["plover_f1_type_dyad"] = figure(text, "F1 type+dyad:")
+        figures["plover_main_f1_type_dyad"] = figure(text, "main F1 type+dyad:")
     return figures

@@ -25,7 +25,7 @@ from actorgraph.gdelt import gdelt_row, write_gdelt
 from actorgraph.output import event_json
 from actorgraph.store import Store, StoreError, event_from_row
 from actorgraph.store.clusters import assign, report_from_row, reports_sql
-from actorgraph.store.schema import EVENT_COLUMNS
+from actorgraph.store.schema import ADDED_EVENT_COLUMNS, EVENT_COLUMNS
 
 __all__ = ["DOC_COLUMNS", "EXPORT_FORMATS", "export", "export_parquet", "import_parquet"]
 
@@ -100,7 +100,9 @@ def import_parquet(store: Store, path: str) -> int:
         names = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
     except Exception as exc:  # DuckDB raises several kinds for a file that is not Parquet
         raise StoreError(f"{path}: not a Parquet file ({str(exc).splitlines()[0]})") from None
-    missing = [c for c in (*EVENT_COLUMNS, *(f"doc_{c}" for c in DOC_COLUMNS)) if c not in names]
+    # A file exported before a column was added lacks it: its events get NULL there.
+    required = [c for c in EVENT_COLUMNS if c not in ADDED_EVENT_COLUMNS]
+    missing = [c for c in (*required, *(f"doc_{c}" for c in DOC_COLUMNS)) if c not in names]
     if missing:
         raise StoreError(f"{path}: not an actorgraph export (missing columns: {', '.join(missing[:5])})")
     before = store.count("events")
@@ -116,7 +118,7 @@ def import_parquet(store: Store, path: str) -> int:
             f"INSERT INTO imported SELECT event_id FROM {src}"
             " WHERE event_id NOT IN (SELECT event_id FROM events)"
         )
-        cols = ", ".join(EVENT_COLUMNS)
+        cols = ", ".join(c if c in names else f"NULL AS {c}" for c in EVENT_COLUMNS)
         con.execute(
             f"INSERT INTO events SELECT {cols} FROM {src} WHERE event_id IN (SELECT event_id FROM imported)"
         )

@@ -70,6 +70,7 @@ def event_json(e: Event) -> dict[str, Any]:
         "attributed_to": _actor(e.attributed_to),
         "modality": e.modality,
         "claim": e.claim,
+        "main": e.main,
         "confidence": e.confidence,
         "rule": e.rule,
     }
@@ -121,6 +122,7 @@ def flat_event(e: Event) -> dict[str, Scalar]:
         "attributed_to_code": e.attributed_to.code if e.attributed_to else None,
         "modality": e.modality,
         "claim": e.claim,
+        "main": e.main,
         "confidence": e.confidence,
         "rule": e.rule,
     }
@@ -168,6 +170,7 @@ FLAT_COLUMNS: tuple[str, ...] = tuple(
         "attributed_to_code",
         "modality",
         "claim",
+        "main",
         "confidence",
         "rule",
     ]
@@ -192,6 +195,7 @@ COLUMN_TYPES: dict[str, str] = {
     "geonames_id": "BIGINT",
     "location_inferred": "BOOLEAN",
     "claim": "BOOLEAN",
+    "main": "BOOLEAN",
 }
 
 

@@ -44,6 +44,7 @@ from actorgraph.records import (
     Sentence,
 )
 from actorgraph.relations import RelationFinder
+from actorgraph.salience import Prominence, mark_main, prominence
 
 __all__ = ["Pipeline", "Settings"]
 
@@ -167,6 +168,7 @@ class Pipeline:
         antecedent = None
         focus = self._focus_country(pieces)
         roles = RoleMemory(document.text)
+        ranks: dict[int, Prominence] = {}  # trigger start -> how high it stands in its sentence
         for piece in pieces:
             base = len(sentences)
             sent_of = {s.start: base + n for n, s in enumerate(piece.doc.sents)}
@@ -198,12 +200,13 @@ class Pipeline:
                 # The sentence's own places speak before the document's main country.
                 here, named = heres[c.sentence_start]
                 event = self._event(document, piece, sentence, c, found, here or focus)
+                ranks[c.trigger.start] = prominence(piece.doc[c.trigger_token])
                 event = roles.recall(_said_in(event, found_quotes))
                 events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named))
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)
-        events = [_at_third_place(e) for e in events]
+        events = mark_main([_at_third_place(e) for e in events], ranks)
         return CodedDocument(
             document, tuple(sentences), tuple(mentions), tuple(events), tuple(quotes), tuple(relations)
         )

@@ -194,6 +194,9 @@ class Event:
     location: Location | None = None
     attributed_to: Actor | None = None
     claim: bool = False  # the author's own assertion in an opinion piece or blog post
+    # The sentence's main event, the one a dataset of one record per sentence (PLOVER, ICEWS)
+    # would report; every other event of the sentence is kept beside it (salience.py).
+    main: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from actorgraph import CodedDocument, Pipeline
 from actorgraph.cli import main
 from actorgraph.output import flat_event
 from actorgraph.store import SCHEMA_VERSION, TABLES, Store, StoreError
-from actorgraph.store.schema import MIGRATIONS, schema_version
+from actorgraph.store.schema import ADDED_EVENT_COLUMNS, EVENT_COLUMNS, MIGRATIONS, schema_version
 from tests.conftest import code_text
 
 PUBLISHED = dt.date(2024, 3, 14)
@@ -39,7 +39,7 @@ def write_v1_store(path: str, coded: CodedDocument) -> None:
                     [d.doc_id, m.sentence_index, m.start, m.end, m.text, m.code, m.actor_id, m.country,
                      m.sector, m.kind, m.origin])
     for e in coded.events:
-        row = list(flat_event(e).values())
+        row = [v for k, v in flat_event(e).items() if k not in ADDED_EVENT_COLUMNS]
         con.execute(f"INSERT INTO events VALUES ({', '.join('?' for _ in row)})", row)
     con.close()
 
@@ -58,6 +58,26 @@ def test_a_version_1_store_is_migrated_in_place_with_its_data(tmp_path: Path, co
         assert members == asserted > 0
         codes = {r[0] for r in store.con.execute("SELECT code FROM actors").fetchall()}
         assert {m.code for m in coded.mentions if m.code} == codes
+
+
+def test_a_migrated_store_has_the_new_stores_columns_and_takes_new_events(
+    tmp_path: Path, coded: CodedDocument, pipeline: Pipeline
+) -> None:
+    """Rows are written by position: a migrated table must have a new one's columns in order.
+    Events stored before version 3 have no main flag (NULL, read as False); new ones have it."""
+    path = str(tmp_path / "v1.duckdb")
+    write_v1_store(path, coded)
+    new = code_text(pipeline, "Turkey condemned Syria. Egypt accused Israel.", PUBLISHED, name="newdoc")
+    with Store(path) as store, Store(str(tmp_path / "new.duckdb")) as fresh:
+        for s in (store, fresh):
+            cols = [r[0] for r in s.con.execute("DESCRIBE events").fetchall()]
+            assert cols == list(EVENT_COLUMNS)
+        old = store.con.execute("SELECT count(*) FROM events WHERE main IS NULL").fetchone()
+        assert old == (len(coded.events),)
+        assert not any(e.main for e in store.events())
+        store.add(new)
+        flags = [e.main for e in store.events() if e.doc == "newdoc"]
+        assert flags.count(True) == 2 and len(flags) == len(new.events)
 
 
 def test_a_version_1_store_read_only_asks_for_a_migration(tmp_path: Path, coded: CodedDocument) -> None:

@@ -82,12 +82,20 @@ def test_document_text_comes_back_as_data_not_markup(client: TestClient) -> None
         ("voice=author", lambda e: e["voice"] == "author"),
         ("start=2024-04-01&end=2024-05-01", lambda e: e["doc"] == "deal"),
         ("place=SYR", lambda e: e["location"]["country"] == "SYR"),
+        ("main=true", lambda e: e["main"]),
     ],
 )
 def test_event_filters(client: TestClient, query: str, check: object) -> None:
     body = client.get(f"/api/events?{query}").json()
     assert body["total"] >= 1 and body["events"]
     assert all(check(e) for e in body["events"])  # type: ignore[operator]
+
+
+def test_main_events_are_one_per_sentence(client: TestClient) -> None:
+    every = client.get("/api/events?limit=1000").json()
+    main = client.get("/api/events?main=true&limit=1000").json()
+    sentences = {(e["doc_id"], e["sentence_index"]) for e in every["events"]}
+    assert main["total"] == len(sentences) and all(e["main"] for e in main["events"])
 
 
 def test_events_by_id_carry_their_day(client: TestClient) -> None:

@@ -214,7 +214,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         raise StoreError(f"{args.db}: no such store (create it with `actorgraph ingest`)")
     with Store(args.db, read_only=True) as store:
-        events = store.events(args.actor, args.code, args.since, args.limit, args.voice)
+        events = store.events(args.actor, args.code, args.since, args.limit, args.voice, args.main)
         if args.format == "jsonl":
             for e in events:
                 sys.stdout.write(json.dumps(event_json(e), ensure_ascii=False) + "\n")
@@ -307,6 +307,11 @@ def _parser() -> argparse.ArgumentParser:
         "--voice",
         choices=["author", "quoted", "comment"],
         help="whose voice: the author's claims, quoted sources, reader comments",
+    )
+    e.add_argument(
+        "--main",
+        action="store_true",
+        help="each sentence's main event only: one record per sentence, as PLOVER and ICEWS keep",
     )
     e.add_argument("--limit", type=int)
     e.add_argument("--format", choices=["table", "jsonl"], default="table")

@@ -187,13 +187,14 @@ class Store:
         since: dt.date | None = None,
         limit: int | None = None,
         voice: str | None = None,
+        main: bool = False,
     ) -> Iterator[Event]:
         """Events filtered by actor code prefix (source or target), CAMEO code prefix, date
-        and voice (``author``, ``quoted``, ``comment``).
+        and voice (``author``, ``quoted``, ``comment``); ``main``: each sentence's main event only.
 
         An event with no date of its own is dated by its document's publication date.
         """
-        where: list[str] = []
+        where: list[str] = ["main"] if main else []
         args: list[object] = []
         if actor:
             where.append("(source_code LIKE ? OR target_code LIKE ?)")
@@ -322,7 +323,9 @@ def _rows(batch: Sequence[CodedDocument]) -> dict[str, list[list[object]]]:
         # An event id seen twice in one document is the same event: keep one. (A plain insert:
         # "OR IGNORE" costs a lookup per row in a large store's key index.)
         unique = {e.event_id: e for e in coded.events}
-        rows["events"] += [[*flat_event(e).values(), _day(e, d.published)] for e in unique.values()]
+        for e in unique.values():
+            row = flat_event(e) | {"day": _day(e, d.published)}
+            rows["events"].append([row[c] for c in EVENT_COLUMNS])
     assert all(len(r) == len(EVENT_COLUMNS) for r in rows["events"])
     return rows
 
@@ -378,6 +381,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
         rule=row["rule"],
         confidence=row["confidence"],
         claim=bool(row["claim"]),
+        main=bool(row.get("main")),  # NULL for events stored before schema version 3
         date=date,
         location=loc,
         attributed_to=speaker,

@@ -56,7 +56,7 @@ MAX_PAGE = 1000  # the most rows one call returns: a page, not a dump (use `acto
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events: actor code prefix (source or target), CAMEO code prefix, root, QuadClass,
-    voice, days in [start, end), place name or country, document; and the page."""
+    voice, days in [start, end), place name or country, document, main events only; and the page."""
 
     actor: str | None = None
     code: str | None = None
@@ -70,6 +70,7 @@ class EventFilter:
     limit: int = 100
     offset: int = 0
     ids: tuple[str, ...] = ()  # these events only (evidence lists)
+    main: bool = False  # each sentence's main event only (salience.py)
 
     def __post_init__(self) -> None:
         if not 1 <= self.limit <= MAX_PAGE:
@@ -104,6 +105,8 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.voice:
         where.append("voice = ?")
         args.append(f.voice)
+    if f.main:
+        where.append("main")
     if f.start:
         where.append("day >= ?")
         args.append(f.start)

@@ -23,6 +23,7 @@ import duckdb
 from actorgraph.output import COLUMN_TYPES, FLAT_COLUMNS
 
 __all__ = [
+    "ADDED_EVENT_COLUMNS",
     "EVENT_COLUMNS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
@@ -33,11 +34,17 @@ __all__ = [
     "schema_version",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-# The events table: the flat event columns, then ``day`` (the event's date, else its document's
-# publication date) so that time queries need no join.
-EVENT_COLUMNS: tuple[str, ...] = (*FLAT_COLUMNS, "day")
+# Event columns added by a migration after version 1, by version: a migration must create what
+# it created when it was written, so version 1 leaves these out and their own step adds them.
+ADDED_EVENT_COLUMNS: dict[str, int] = {"main": 3}
+_V1_EVENT_COLUMNS = tuple(c for c in FLAT_COLUMNS if c not in ADDED_EVENT_COLUMNS)
+
+# The events table in its column order: the flat event columns of version 1, then ``day`` (the
+# event's date, else its document's publication date, so that time queries need no join), then
+# the columns added since.
+EVENT_COLUMNS: tuple[str, ...] = (*_V1_EVENT_COLUMNS, "day", *ADDED_EVENT_COLUMNS)
 
 TABLES = (
     "documents",
@@ -63,7 +70,7 @@ def _sql_type(column: str) -> str:
     return COLUMN_TYPES.get(column, "VARCHAR")
 
 
-_EVENT_DDL = ",\n    ".join(f"{c} {_sql_type(c)}" for c in FLAT_COLUMNS)
+_EVENT_DDL = ",\n    ".join(f"{c} {_sql_type(c)}" for c in _V1_EVENT_COLUMNS)
 _V1 = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
@@ -137,9 +144,14 @@ def _backfill_clusters(con: Any) -> None:
     recluster(con)
 
 
+# Version 3: whether an event is its sentence's main one (salience.py). Events stored before
+# keep NULL: which one was main needs the parse, so only a re-ingest says.
+_V3 = "ALTER TABLE events ADD COLUMN main BOOLEAN;"
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _V1),
     Migration(2, _V2, _backfill_clusters),
+    Migration(3, _V3),
 )
 
 

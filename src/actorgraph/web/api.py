@@ -190,19 +190,21 @@ def create_app(
         place: Annotated[str | None, Query(max_length=100)] = None,
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         ids: Annotated[str | None, Query(max_length=MAX_IDS * 17, pattern=r"^[0-9a-zA-Z_,-]*$")] = None,
+        main: bool = False,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> Response:
         """Events filtered by actor code prefix (source or target), CAMEO code prefix, root,
         QuadClass, voice, days in [start, end), place name or country code, document, or a
-        comma-separated list of event ids (evidence); paged. Each event has ``day``: its date,
-        else its document's publication date."""
+        comma-separated list of event ids (evidence); ``main=true``: each sentence's main event
+        only; paged. Each event has ``day``: its date, else its document's publication date."""
         with r.session() as s:
             wanted = tuple(i for i in (ids or "").split(",") if i)[:MAX_IDS]
             page = find_events(
                 s,
                 EventFilter(
-                    actor, code, root, quad_class, voice, start, end, place, doc_id, limit, offset, wanted
+                    actor, code, root, quad_class, voice, start, end, place, doc_id, limit, offset, wanted,
+                    main,
                 ),
             )
             days = zip(page.events, page.days, strict=True)
