@@ -1565,6 +1565,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an aircraft 'shut down' is a misspelt 'shot down'; a headline passive has no auxiliary",
+        "Iraqi helicopter shut down by militants near Mosul;",
+        [("190", "IRQREB", "IRQMIL", "asserted")],
+        True,
+    ),
+    (
+        "a headline passive's subject is the object a pattern needs",
+        "Opposition newspaper shut down by the Turkish government;",
+        [("1721", "TURGOV", "TUROPP", "asserted")],
+        True,
+    ),
+    (
+        "'shut down' anything else is still a closure",
+        "The Egyptian government shut down the airport.",
+        [("172", "EGYGOV", None, "asserted")],
+        True,
+    ),
+    (
+        "a passive participle modifying a noun has that noun as its object",
+        "The ceasefire plan accepted by Armenia was welcomed in Moscow.",
+        [("030", "ARM", None, "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -653,6 +653,14 @@ class EventCoder:
             if g.dep_ == "pobj"
         }
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+        # "a jet shot down by rebels", "newspapers closed by decree": a passive participle
+        # modifying a noun has that noun as its object.
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+            objs.append(v.head)
+        # A headline's passive without its auxiliary ("Jet shot down by rebels"), read as active
+        # with a "by" agent: the subject is the object.
+        if any(c.dep_ == "agent" for c in v.children):
+            objs += [c for c in v.children if c.dep_ == "nsubj"]
         if not objs:
             # "dropped sarin on the town": a rare noun the parser hung as an adverb is the object.
             objs = [
