@@ -91,6 +91,9 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
 # Adjectives that say an agent is not the country's own ("foreign journalists"); kept in its
 # mention so that no country is given it from context.
 NOT_OWN = {"foreign", "international", "overseas", "expatriate"}
+# Words that make "parties" the sides of a conflict or deal ("all parties", "the warring parties").
+_SIDES = {"all", "both", "warring", "opposing", "conflicting", "two", "three", "involved", "concerned",
+          "relevant", "interested", "feuding", "belligerent", "contracting", "negotiating"}
 # "X-backed", "X-led": the named actor sponsors or leads the agent but does not own it;
 # "a UN-brokered deal": the broker is no party to it; "Russian-made drones": nor the maker.
 _SPONSOR_WORDS = {
@@ -317,6 +320,10 @@ class ActorCoder:
                 # "military officials" are the military's).
                 continue
             owner = self._owner(doc, head, span.start, named, entry.kind == "group")
+            if owner is None and head.lower_ == "parties" and any(
+                c.lower_ in _SIDES for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")
+            ):
+                continue  # "called on all parties to show restraint": the sides, not political parties
             if owner is None and head.dep_ == "conj":
                 # "Chinese warships and aircraft": a conjunct shares its first agent's owner.
                 lead = next((f for f in out if f.covers(head.head.i)), None)

@@ -170,6 +170,9 @@ _REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unw
 _VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
 }
+# Acts between two states, never of one state towards itself: a diplomat recalled "to Ankara"
+# by Turkey is called home.
+_BETWEEN_STATES = ("161",)
 # Codes a state carries out with its armed forces: show of force, fighting, mass violence,
 # military withdrawal.
 _FORCE_ROOTS = {"15", "19", "20"}
@@ -507,14 +510,18 @@ class EventCoder:
             # "Iran, which is unwilling to cede...": the relative pronoun is its antecedent.
             subj = [node.head if s.tag_ in ("WDT", "WP") else s for s in subj]
         adjective = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
-        if not subj and adjective is not None and adjective.dep_ in ("acomp", "oprd"):
+        # ("Chile is committed to opening the border", parsed as a passive verb, not an adjective)
+        passive_word = adjective is not None and adjective.tag_ == "VBN" and any(
+            c.dep_ == "nsubjpass" for c in adjective.children)
+        if not subj and adjective is not None and (adjective.dep_ in ("acomp", "oprd") or passive_word):
             # "both sides are guilty of violating the ceasefire", "Serbia is responsible for
             # shelling the town", "Greece is committed to withdrawing its troops": whom the
             # adjective is said of does it.
             word = adjective.lemma_.lower()
-            pledged = v.head.lower_ == "to" and adjective.dep_ == "acomp" and word in _INTENT_WORDS
+            pledged = v.head.lower_ == "to" and adjective.dep_ != "oprd" and word in _INTENT_WORDS
+            holder = adjective if passive_word else adjective.head
             if word in _DOER_ADJECTIVES or pledged:
-                subj = [c for c in adjective.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj, passive
 
     @staticmethod
@@ -754,7 +761,12 @@ class EventCoder:
             if g is None or g == k or codings[g].sentence_start != c.sentence_start:
                 continue
             head = out[g]
-            issuing = issuing_verb(doc[c.trigger_token])
+            said = doc[c.trigger_token]
+            issuing = issuing_verb(said)
+            in_message = said.dep_ == "acl" and said.head.lemma_.lower() in MESSAGES
+            if in_message and issuing is None and head.code[:2] == "12":
+                dropped.add(k)  # "vetoed a resolution condemning X": the condemnation never came
+                continue
             if issuing is not None and issuing.i == head.trigger_token:
                 # "failed to agree on a statement condemning the junta": the agreement is on
                 # the statement, whose act is the event (negated as the agreement is).
@@ -999,7 +1011,7 @@ class EventCoder:
             # states something is a complaint (11x), not a demonstration; it is about whoever
             # the clause blames.
             pat = said[0]
-        elif not targets and _ambiguous(matches, pat):
+        elif not targets and _ambiguous(matches, pat, v):
             # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
             # preposition tells, and there is none: better no event than a coin toss. But
             # when civilians, students or the opposition rally or protest, they demonstrate.
@@ -1036,6 +1048,9 @@ class EventCoder:
         # "Algeria warned that it would downgrade ties": the subject named again is no target;
         # the act the verb governs may name one (see _govern).
         targets = _others(targets, sources)
+        if pat.code.startswith(_BETWEEN_STATES):
+            # "recalled its ambassador to Ankara": the state's own capital is home, not a target.
+            targets = [t for t in targets if not any(_one_state(t.actor, s.actor) for s in sources)]
         if not targets:
             targets = _others(self._proposer(v, found, offset), sources)  # not "renewed its call"
         if not targets and carrier is not None:
@@ -1239,6 +1254,17 @@ class EventCoder:
             receivers = self._subject_args(governor, found, offset)
             if givers and receivers:
                 return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
+        thanking = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+        if thanking is not None and thanking.lemma_.lower() == "thank":
+            # "Assad thanked Putin for Russia's support": it went to whoever thanks for it,
+            # from the one thanked unless the phrase names another giver.
+            thanked = [
+                a for c in thanking.children if c.dep_ == "dobj" for a in self._actors(c, found, offset)
+            ]
+            thankers = self._subject_args(thanking, found, offset)
+            if thankers and (sources or thanked):
+                givers = sources or thanked
+                return list(self._pairs(n, pat.code, pat.rule, givers, thankers, found, offset, anchor))
         if governor is not None and governor.lemma_.lower() in _ASSESSING and pat.code[:2] == "13":
             return []  # "Iran poses a threat to Israel": a judgement of danger, not a threat made
         yielded = prep == "to" and n.head.head.lemma_.lower() in _YIELDING
@@ -1260,6 +1286,11 @@ class EventCoder:
         if not targets:
             # "demonstrations against abuses by the army": whoever the conduct is named for.
             targets = [a for t in against for a in self._conduct_agents(t, found, offset)]
+        if not targets and pat.code[:2] == "07" and n.dep_ == "pobj" and n.head.lower_ == "with":
+            # "retook the town with Russian support", "tightened the blockade with Albania's
+            # help": the help goes to whoever acts.
+            helped = n.head.head.head if n.head.head.dep_ in ("dobj", "nsubjpass") else n.head.head
+            targets = _others(self._subject_args(helped, found, offset), sources)
         if not targets and pat.code[:2] == "11":
             # "Indian accusations that it shelters militants": aimed at whom the claim is about.
             clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
@@ -1435,12 +1466,18 @@ def _popular_protest(
     return None
 
 
-def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern) -> bool:
-    """Whether other patterns as specific as ``chosen`` give the verb another code (a pattern
-    matched only by a compound of the object, "a ceasefire proposal", is no rival)."""
+def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any) -> bool:
+    """Whether other patterns as specific as ``chosen`` give the verb ``v`` another code (a
+    pattern matched only by a compound of the object, "a ceasefire proposal", is no rival; nor
+    is one whose target slot the clause lacks when ``chosen``'s is there: "called on everyone
+    to..." has an "on" phrase and no direct object, so it is no phone call)."""
+    present = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent", "dative")}
+    present |= {"dobj" for c in v.children if c.dep_ == "dobj"}
+    fits = any(slot in present for slot in chosen.targets)
     return any(
         p.code != chosen.code and p.specificity == chosen.specificity
         and not (o is not None and o.dep_ == "compound")
+        and not (fits and not any(slot in present for slot in p.targets))
         for p, o in matches
     )
 
@@ -1498,6 +1535,11 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
     if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
         return []
     return [_mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
+
+
+def _one_state(a: Actor, b: Actor) -> bool:
+    """Whether two actors are of the same known country ("Ankara" and "Turkey")."""
+    return a.country is not None and a.country == b.country
 
 
 def _others(args: Sequence[_Arg], sources: Sequence[_Arg]) -> list[_Arg]:

@@ -24,6 +24,7 @@ __all__ = [
     "ASKING_NOUNS",
     "CLAIM_NOUNS",
     "DEMAND_MODALS",
+    "ISSUING_VERBS",
     "MANDATIVE_HEADS",
     "addressed",
     "is_mandative",
@@ -222,18 +223,30 @@ def addressed(verb: Any) -> bool:
     return verb.lemma_.lower() in _ASKING_WHOM and any(c.dep_ == "dobj" for c in verb.children)
 
 
+# Verbs whose subject issues, sends or subscribes to a message ("issued a statement condemning
+# X", "backed a resolution demanding Y"), unlike those that receive or block it ("vetoed a
+# resolution condemning X", "received a letter asking for Y").
+ISSUING_VERBS = frozenset({
+    "issue", "release", "send", "publish", "adopt", "pass", "approve", "sign", "draft", "table",
+    "submit", "deliver", "write", "post", "put", "agree", "present", "circulate", "unveil",
+    "introduce", "file", "make", "broadcast", "air", "distribute", "endorse", "back", "support",
+    "sponsor", "co-sponsor", "cosponsor", "vote", "read", "hand", "address", "tweet", "lodge",
+})
+
+
 def issuing_verb(v: Any) -> Any | None:
     """The verb that issues, sends or agrees on the message whose clause ``v`` is: "issued a
-    statement condemning X" -> issued, "agreed on a statement condemning X" -> agreed."""
+    statement condemning X" -> issued, "agreed on a statement condemning X" -> agreed; None for
+    a verb that does not ("vetoed a resolution condemning X")."""
     if v.dep_ != "acl" or v.head.lemma_.lower() not in MESSAGES:
         return None
     carrier = v.head
+    verb = None
     if carrier.dep_ in ("dobj", "nsubjpass"):
-        return carrier.head
-    prep = carrier.head
-    if carrier.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB":
-        return prep.head
-    return None
+        verb = carrier.head
+    elif carrier.dep_ == "pobj" and carrier.head.dep_ == "prep" and carrier.head.head.pos_ == "VERB":
+        verb = carrier.head.head
+    return verb if verb is not None and verb.lemma_.lower() in ISSUING_VERBS else None
 
 
 def is_mandative(clause: Any) -> bool:
