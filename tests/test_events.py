@@ -1127,7 +1127,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "people protesting with no clause still demonstrate",
         "Students protested outside the Iranian embassy.",
-        [("140", "CVL", None, "asserted")],
+        [("140", "CVL", "IRN", "asserted")],
         True,
     ),
     (
@@ -1640,6 +1640,48 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "'is committed to' read as a passive verb still states its subject's intent",
         "Chile is committed to opening the border with Bolivia.",
         [("0351", "CHL", None, "asserted")],
+        True,
+    ),
+    (
+        "an attack launched is of its noun's kind",
+        "Russian forces launched a massive missile attack on Odesa overnight.",
+        [("195", "RUSMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "protesters at a foreign mission are the place's people, and protest against its state",
+        "Protesters in Karachi stormed the French consulate.",
+        [("145", "PAKCVL", "FRA", "asserted")],
+        True,
+    ),
+    (
+        "a protest outside an embassy is against the state whose embassy it is",
+        "Students in Cairo protested outside the Israeli embassy.",
+        [("140", "EGYCVL", "ISR", "asserted")],
+        True,
+    ),
+    (
+        "coordinated subjects of a joint act's noun act with each other",
+        "Japan and Australia began joint naval drills on Tuesday.",
+        [("062", "JPN", "AUS", "asserted")],
+        True,
+    ),
+    (
+        "who visits for talks takes part in them",
+        "Pakistan's foreign minister visited Kabul for talks with Afghan officials.",
+        [("042", "PAKGOV", "AFGGOV", "asserted"), ("040", "PAKGOV", "AFGGOV", "asserted")],
+        True,
+    ),
+    (
+        "a participle modifying a noun is passive: the hostages are held, not holders",
+        "Hamas freed two Thai hostages held in Gaza.",
+        [("0841", "PSEREB", "THACVL", "asserted"), ("181", "PSE", "THACVL", "asserted")],
+        True,
+    ),
+    (
+        "a participle with its own subject and auxiliary is active",
+        "Officials said the militia had taken over the port of Hodeidah.",
+        [("192", "YEMREB", None, "asserted")],
         True,
     ),
     (

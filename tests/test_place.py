@@ -49,6 +49,15 @@ def test_visit_location_is_the_place_visited(pipeline: Pipeline) -> None:
     assert event.location.country == "IRQ"
 
 
+def test_a_seat_of_power_is_its_states_place_not_a_town_of_that_name(pipeline: Pipeline) -> None:
+    # GeoNames also knows Casablanca as "White House": the meeting is not in Morocco.
+    [event] = code_text(pipeline, "Kenya's president met Biden at the White House.").events
+    assert event.code == "040" and event.location is not None
+    assert (event.location.name, event.location.country) == ("White House", "USA")
+    assert pipeline.gazetteer.lookup("the Kremlin") is not None
+    assert pipeline.gazetteer.lookup("the Kremlin").country == "RUS"  # type: ignore[union-attr]
+
+
 def test_supplement_regions_transliterations_and_ambiguity() -> None:
     g = Gazetteer()
     for name, country, precision in [

@@ -21,6 +21,7 @@ from typing import Any
 
 from actorgraph.actors import REGION_CODES, Found, sponsor_word
 from actorgraph.consolidation import GOVERN_STEPS, MESSAGES, Coding, consolidate, same_side
+from actorgraph.implied import MISSION_NOTE
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern, VerbPattern
 from actorgraph.modality import (
@@ -170,6 +171,9 @@ _REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unw
 _VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
 }
+# A state's missions abroad, and where protesters stand at one ("outside the British embassy").
+_MISSIONS = {"embassy", "consulate", "mission", "legation", "high commission"}
+_AT_PREPS = ["outside", "at", "near", "before", "to", "towards", "toward"]
 # Acts between two states, never of one state towards itself: a diplomat recalled "to Ankara"
 # by Turkey is called home.
 _BETWEEN_STATES = ("161",)
@@ -243,7 +247,7 @@ _SITE_PREPS = {"outside", "at", "near", "inside"}
 _SITE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 # Verbs of coming together whose "for" phrase names a meeting their subject takes part in:
 # "negotiators returned to Geneva for talks" (not "called for talks": a request).
-_GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be",
+_GATHERING = {"arrive", "come", "go", "return", "travel", "fly", "head", "gather", "convene", "be", "visit",
               "stay", "remain", "reconvene", "assemble"}
 # Confidence by how the weakest argument was found; tuned on nothing yet, documented guesses
 # that rank lexicon names above agents above pronouns above unknown entities.
@@ -482,6 +486,7 @@ class EventCoder:
                     or is_headline(v.sent)
                 )
             )
+            or _reduced_passive(v)
         )
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         node = v
@@ -853,6 +858,11 @@ class EventCoder:
                 # "the IRA bombed a barracks": an armed group that bombs sets off bombs (183),
                 # it does not strike from the air.
                 c = out[k] = dataclasses.replace(c, code="183", rule=f"{c.rule}; by an armed group -> 183")
+            kind = self._kind_of_attack(doc[c.trigger_token]) if c.code == "190" else None
+            if kind is not None:
+                # "launched a missile attack on Kyiv", "carried out an artillery strike": the
+                # attack noun's kind says how (195, 194, 2041...).
+                c = out[k] = dataclasses.replace(c, code=kind, rule=f"{c.rule}; {kind} by its kind")
             if c.code == "190" and by_aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
@@ -1056,6 +1066,16 @@ class EventCoder:
         if not targets and carrier is not None:
             recipients = self._preps([carrier, carrier.head], ["to"])
             targets = [a for t in recipients for a in self._actors(t, found, offset)]
+        rule = pat.rule
+        if not targets and pat.code[:2] == "14":
+            # "protested outside the British embassy": against the state whose embassy it is
+            # (the protesters are not that state's people: see implied.MISSION_NOTE).
+            missions = [t for t in self._preps([v], _AT_PREPS) if t.lemma_.lower() in _MISSIONS]
+            targets = [
+                a for t in missions for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                for a in self._actors(c, found, offset)
+            ]
+            rule = f"{rule}; {MISSION_NOTE}" if targets else rule
         if not targets and pat.code[:2] in ("02", "10"):
             # "demanded that parliament reject the bill": asked of the clause's subject.
             clauses = [c for c in v.children if c.dep_ == "ccomp"]
@@ -1085,7 +1105,7 @@ class EventCoder:
             targets = [t for t in targets if t.actor.sector != "MED"]
         if not targets and pat.code[:2] in _NEEDS_TARGET and pat.code != "015":
             return []  # (a claim of responsibility is one: its target is the claimed act's)
-        return list(self._pairs(v, pat.code, pat.rule, sources, targets, found, offset, v))
+        return list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
 
     def _participants(self, verb: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
         """The subject of ``verb``, or of the verb it continues ("resorted to throwing stones
@@ -1136,6 +1156,16 @@ class EventCoder:
         whose object is one (the parser hangs "received assurances about X" on the verb)."""
         nouns = [c for c in w.children if c.dep_ == "dobj"] if w.pos_ in ("VERB", "AUX") else [w]
         return any(p.code[:2] in _TALK_ROOTS for c in nouns for p in self._noun_patterns(c) or ())
+
+    def _kind_of_attack(self, v: Any) -> str | None:
+        """The code a verb's violent object noun has by its modifier ("a missile attack" 195),
+        when more specific than a plain assault; None otherwise."""
+        for n in (c for c in v.children if c.dep_ in ("dobj", "nsubjpass")):
+            mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+            pat = next((p for p in self._noun_patterns(n) or () if p.modifiers & mods), None)
+            if pat is not None and pat.code[:2] in VIOLENT_ROOTS and pat.code != "190":
+                return pat.code
+        return None
 
     def _noun_patterns(self, n: Any) -> Sequence[NounPattern] | None:
         return self.lexicon.nouns.get(n.lemma_.lower()) or self.lexicon.nouns.get(n.lower_)
@@ -1301,8 +1331,10 @@ class EventCoder:
             targets = _others(self._subject_args(n.head.head, found, offset), sources)
         if not targets and pat.code[:2] == "10":
             return []  # "despite growing pressure": a demand on no one named is no event
-        if not targets and len(sources) > 1 and gathering is not None:
-            # "Israeli and Palestinian negotiators returned for talks": with each other.
+        together = gathering is not None or "joint" in mods or pat.code[:2] in _JOINT_ROOTS
+        if not targets and len(sources) > 1 and together:
+            # "Israeli and Palestinian negotiators returned for talks", "the US and South Korea
+            # began joint drills": with each other.
             pairs = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
             code, rule = pat.code, pat.rule
             return [c for s, t in pairs for c in self._pairs(n, code, rule, [s], [t], found, offset, anchor)]
@@ -1535,6 +1567,17 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
     if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
         return []
     return [_mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
+
+
+def _reduced_passive(v: Any) -> bool:
+    """ "two hostages held in Gaza": a past participle modifying a noun, with no subject, auxiliary
+    or object of its own ("an allegation that the NPFL had taken over the city" is active), on a
+    noun that is an argument (not an apposition, where the small model hangs a misread finite
+    verb: "..., a human rights group protested here")."""
+    return (
+        v.tag_ == "VBN" and v.dep_ == "acl" and v.head.dep_ not in ("appos", "ROOT")
+        and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in v.children)
+    )
 
 
 def _one_state(a: Actor, b: Actor) -> bool:

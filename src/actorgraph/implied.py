@@ -28,6 +28,7 @@ from actorgraph.records import Actor, Event
 __all__ = [
     "CONTEXT_CONFIDENCE",
     "IMPLIED_CONFIDENCE",
+    "MISSION_NOTE",
     "RoleMemory",
     "complete",
     "titled_in_context",
@@ -45,11 +46,14 @@ _DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU", "BUS"}
 # Who addresses its own state's institutions (_home_institution), and those institutions.
 _HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
 _HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
+# The coder's note on a protest aimed at the state whose embassy or consulate it is held at:
+# its protesters are not that state's people.
+MISSION_NOTE = "against the state of its mission"
 # Confidence kept when an actor's country comes from context rather than the text.
 CONTEXT_CONFIDENCE = 0.8
 
 
-def _home_institution(event: Event) -> Event:
+def _home_institution(event: Event, here: str | None = None) -> Event:
     """A country's parties, opposition, civilians and courts address their own government,
     parliament and judges: "Kenyan students demanded that parliament reject the bill" ->
     KENLEG; and, short of violence, those roles and rebels with no country address their
@@ -62,7 +66,9 @@ def _home_institution(event: Event) -> Event:
     if target.country is not None:
         # (A protest against a state is against its institutions: "protested against Sweden's
         # decision" -> the protesters are Sweden's.)
-        protested = target.sector is None and event.code[:2] == "14"
+        protested = target.sector is None and event.code[:2] == "14" and MISSION_NOTE not in event.rule
+        if protested and here is not None and here != target.country:
+            return event  # "protesters in Baghdad stormed the Swedish embassy": the place's people
         institution = target.sector in _HOME_INSTITUTIONS or protested
         if source.code not in _HOME_SECTORS | {"REB"} or not institution:
             return event
@@ -183,9 +189,9 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
 
     "Massacre in Aleppo by terrorists" -> SYRREB. The rule records that it did so.
     """
-    event = _home_institution(event)
-    loc = event.location
     named = _named_country(event)
+    event = _home_institution(event, named or sentence)
+    loc = event.location
     inferred = loc.country if loc is not None and loc.inferred else None
     # An inferred place (the document's main country) still codes every bare role, as before
     # the sentence's places were read; they only come first.

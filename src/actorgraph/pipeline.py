@@ -135,7 +135,14 @@ class Pipeline:
         for f in self.actors.lexicon.forms:
             if f.role in states and f.actor_id.startswith("country:"):
                 states[f.role][f.text] = f.actor_id.split(":", 1)[1]
-        self.gazetteer = Gazetteer(states["adjective"], states["name"])
+        # Seats of power ("the White House", "the Kremlin") are their states' places, not the
+        # towns GeoNames also knows by those names (Casablanca is "White House" too).
+        seats = {
+            f.text: code[:3]
+            for f in self.actors.lexicon.forms
+            if f.actor_id.startswith("seat:") and (code := self.actors.lexicon.code(f.actor_id, None))
+        }
+        self.gazetteer = Gazetteer(states["adjective"], states["name"], seats)
         self.forms_by_text: dict[str, list[NameForm]] = {}
         for f in self.actors.lexicon.forms:
             self.forms_by_text.setdefault(f.text, []).append(f)

@@ -55,7 +55,10 @@ class Gazetteer:
     """Names of countries and cities to :class:`Location` records; loaded once per process."""
 
     def __init__(
-        self, demonyms: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None
+        self,
+        demonyms: Mapping[str, str] | None = None,
+        names: Mapping[str, str] | None = None,
+        seats: Mapping[str, str] | None = None,
     ) -> None:
         self.places = _index()
         self.alternatives = _alternatives()
@@ -67,6 +70,8 @@ class Gazetteer:
         self.names = {
             n: iso3 for n, iso3 in (names or {}).items() if iso3 in self.countries and not n.isupper()
         }
+        # Seats of power named for their institution ("White House" -> USA), at country precision.
+        self.seats = {n: iso3 for n, iso3 in (seats or {}).items() if iso3 in self.countries}
 
     def territory(self, doc: Any, tok: Any) -> Location | None:
         """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun."""
@@ -90,7 +95,7 @@ class Gazetteer:
         name = " ".join(name.split()).strip(" ,;:.")
         if name.lower().startswith("the "):
             name = name[4:]
-        state = self.names.get(name)
+        state = self.names.get(name) or self.seats.get(name)
         if state is not None:
             return dataclasses.replace(self.countries[state], name=name)
         if prefer is not None:
