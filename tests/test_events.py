@@ -132,7 +132,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a threat is made to whom its condition names",
         "Egypt threatened to close the border unless Israel withdrew its troops.",
-        [("130", "EGY", "ISR", "asserted")],
+        [("132", "EGY", "ISR", "asserted")],
         False,
     ),
     (
@@ -1683,6 +1683,66 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "Officials said the militia had taken over the port of Hodeidah.",
         [("192", "YEMREB", None, "asserted")],
         True,
+    ),
+    (
+        "armed forces that arrive somewhere are deployed there; peacekeepers keep the peace",
+        "UN peacekeeping troops arrived in Haiti on Monday.",
+        [("074", "IGOUNO", "HTI", "asserted")],
+        True,
+    ),
+    (
+        "a convoy heading somewhere is no visit",
+        "A Russian military convoy headed to Crimea.",
+        [("154", "RUSMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "an envoy arriving still visits",
+        "A Qatari delegation arrived in Kabul.",
+        [("042", "QATGOV", "AFGGOV", "asserted")],
+        True,
+    ),
+    (
+        "the people a deployment is of deploy",
+        "The deployment of Kenyan peacekeepers in Somalia began in May.",
+        [("074", "KENMIL", "SOM", "asserted")],
+        True,
+    ),
+    (
+        "fighters sent to prop up another's army are military aid to it",
+        "Tehran sent thousands of fighters to prop up the Syrian army.",
+        [("072", "IRNGOV", "SYRMIL", "asserted"), ("070", "IRNGOV", "SYRMIL", "asserted")],
+        True,
+    ),
+    (
+        "troops sent to a border are deployed against the state across it",
+        "India will send 5,000 soldiers to its border with Pakistan.",
+        [("154", "INDMIL", "PAK", "future")],
+        True,
+    ),
+    (
+        "propping up a thing is no event",
+        "The central bank sold dollars to shore up the currency.",
+        [],
+        True,
+    ),
+    (
+        "closing a border is the sanction opening one eases",
+        "Jordan closed its border with Iraq after the attack.",
+        [("172", "JOR", "IRQ", "asserted")],
+        True,
+    ),
+    (
+        "aid cut to rebels is not to the state's own rebels",
+        "The Gulf states cut funding to the rebel groups.",
+        [("162", None, "REB", "asserted")],
+        False,
+    ),
+    (
+        "a place in a clause set beside the act ('while') is not the act's",
+        "Ankara is backing militants in Idlib while talking peace with Moscow.",
+        [("040", "TURGOV", "RUSGOV", "asserted")],
+        False,
     ),
     (
         "a hyphenated lexicon verb is one word in every form",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph import Pipeline
-from actorgraph.evaluate import evaluate_plover, evaluate_project, evaluate_seeds, figure
+from actorgraph.evaluate import evaluate_plover, evaluate_project, evaluate_seeds, figure, row_f1
 
 FLOORS_FILE = Path(__file__).parent / "gold_floors.json"
 FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
@@ -64,7 +64,8 @@ def test_a_floor_is_lowered_only_on_purpose() -> None:
 
 def test_seeds_gold_floor(pipeline: Pipeline, shared: Path, tmp_path: Path) -> None:
     text = evaluate_seeds(pipeline, shared, tmp_path)
-    assert figure(text, "F1 root+dyad:") >= FLOORS["seeds_root_dyad_f1"], text
+    # (three decimals from the table: the scorer's last line rounds to two)
+    assert row_f1(text, "root+dyad") >= FLOORS["seeds_root_dyad_f1"], text
     # Provenance of matched events (issue 4): voice, place, place country, date.
     assert figure(text, "voice of matched events:") >= FLOORS["seeds_voice"], text
     assert figure(text, "location of matched events with a gold location:") >= FLOORS["seeds_location"]

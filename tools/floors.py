@@ -28,7 +28,7 @@ SHARED = ROOT.parent / "shared"
 def measure() -> dict[str, float]:
     """Today's figure for every floor that can be measured here."""
     from actorgraph import Pipeline
-    from actorgraph.evaluate import evaluate_plover, evaluate_project, evaluate_seeds, figure
+    from actorgraph.evaluate import evaluate_plover, evaluate_project, evaluate_seeds, figure, row_f1
 
     pipeline = Pipeline()
     report = evaluate_project(pipeline)
@@ -40,7 +40,7 @@ def measure() -> dict[str, float]:
     if (SHARED / "seeds").is_dir():
         with tempfile.TemporaryDirectory() as tmp:
             text = evaluate_seeds(pipeline, SHARED, Path(tmp))
-            out["seeds_root_dyad_f1"] = figure(text, "F1 root+dyad:")
+            out["seeds_root_dyad_f1"] = row_f1(text, "root+dyad")
             out["seeds_voice"] = figure(text, "voice of matched events:")
             out["seeds_location"] = figure(text, "location of matched events with a gold location:")
             out["seeds_location_country"] = figure(text, "location country of those:")

@@ -270,12 +270,13 @@ def _dedupe(codings: list[Coding]) -> list[Coding]:
 
 
 def _purpose_targets(doc: Any, codings: list[Coding]) -> list[Coding]:
-    """Force used for a purpose is used on whom the purpose names: "police opened fire to
-    disperse demonstrators" (193 on the demonstrators, as 175 is)."""
+    """Force used, or aid sent, for a purpose is aimed at whom the purpose names: "police opened
+    fire to disperse demonstrators" (193 on the demonstrators, as 175 is); "sent fighters to
+    shore up Assad's army" (072 to the army, as the shoring up is)."""
     by_token = {c.trigger_token: c for c in codings}
     out = []
     for c in codings:
-        if c.target is None and c.code[:2] in ("17", "18", "19", "20"):
+        if c.target is None and c.code[:2] in ("07", "17", "18", "19", "20"):
             purposes = [
                 by_token[t.i] for t in doc[c.trigger_token].children
                 if t.dep_ == "advcl" and t.i in by_token and any(a.lower_ == "to" for a in t.children)

@@ -42,6 +42,7 @@ __all__ = [
     "figure",
     "load_project_gold",
     "provenance",
+    "row_f1",
     "run_eval",
     "shared_dates",
 ]
@@ -274,6 +275,16 @@ def _plover_event(e: Event) -> dict[str, object]:
     }
 
 
+def row_f1(text: str, level: str) -> float:
+    """The F1 (last column) of a scorer's table row for ``level``, to three decimals:
+    "root+dyad     34    59    56  0.607  0.576  0.591" -> 0.591 (its last line rounds to two)."""
+    for line in text.splitlines():
+        words = line.split()
+        if words and words[0] == level:
+            return float(words[-1])
+    return float("nan")
+
+
 def figure(text: str, label: str) -> float:
     """The number after ``label`` in a scorer's output ("F1 root+dyad: 0.28" -> 0.28); NaN if absent."""
     for line in text.splitlines():
@@ -299,7 +310,7 @@ def run_eval(pipeline: Pipeline, shared: Path | None, out: TextIO | None = None)
         text = evaluate_seeds(pipeline, shared, Path(tmp))
         print(f"== seeds gold ({shared / 'examples' / 'seeds-gold.jsonl'})", file=out)
         print(text.rstrip(), file=out)
-        figures["seeds_f1_root_dyad"] = figure(text, "F1 root+dyad:")
+        figures["seeds_f1_root_dyad"] = row_f1(text, "root+dyad")
         text = evaluate_plover(pipeline, shared, Path(tmp))
         print(f"== PLOVER gold ({shared / 'gold' / 'plover-gsr-dev.jsonl'})", file=out)
         print(text.rstrip(), file=out)

@@ -171,6 +171,25 @@ _REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unw
 _VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
 }
+# Verbs of moving somewhere, which code a visit (042) for envoys and a deployment for forces.
+_MOVING = {"arrive", "head", "travel", "fly", "move", "enter", "roll", "cross"}
+# Words naming armed forces as a body that moves.
+_UNITS = {
+    "troops", "forces", "soldiers", "convoy", "convoys", "column", "columns", "units", "unit",
+    "tanks", "warships", "ships", "jets", "warplanes", "aircraft", "bombers", "fighters",
+    "reinforcements", "battalion", "battalions", "brigade", "brigades", "paratroopers", "marines",
+    "peacekeepers", "contingent", "militiamen", "detachment",
+}
+# Lines between states, whose "with" phrase names the state across ("its border with Belarus").
+_BORDERS = {"border", "frontier", "boundary"}
+# Armed people a state sends: military aid to whom they are sent, else a deployment.
+_TROOPS = {"troops", "soldiers", "fighters", "militiamen", "mercenaries", "forces", "marines", "paratroopers"}
+# Verbs of propping up, events only when what is propped up is an actor ("shore up the regime",
+# not "shore up its reserves").
+_PROPPING = {"shore", "prop"}
+# Bodies of armed people: what an act is "of" when they are its doers.
+_BODIES = {"troops", "forces", "soldiers", "peacekeeper", "peacekeepers", "marines", "paratroopers",
+           "militiamen", "reinforcements"}
 # A state's missions abroad, and where protesters stand at one ("outside the British embassy").
 _MISSIONS = {"embassy", "consulate", "mission", "legation", "high commission"}
 _AT_PREPS = ["outside", "at", "near", "before", "to", "towards", "toward"]
@@ -580,6 +599,10 @@ class EventCoder:
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if not args:
                 args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
+            if not args:
+                # "sent soldiers to its border with Belarus": the border's other side.
+                lines = [c for c in cands if c.lemma_.lower() in _BORDERS]
+                args = [a for t in self._preps(lines, ["with"]) for a in self._actors(t, found, offset)]
             if any(a.actor.code for a in args):
                 return args
             # "recaptured Kafr Nabl from rebels": a name the lexicon lacks (often a place) gives
@@ -1010,6 +1033,14 @@ class EventCoder:
             if not sources:
                 return []  # "Putin fell for the ploy": no one it fell to
             targets = [a for s in subj for a in self._actors(s, found, offset)]
+        if pat.code == "042" and v.lemma_.lower() in _MOVING and sources and all(
+            _armed_unit(a.actor) for a in sources
+        ):
+            # "NATO peacekeeping troops arrived in Kosovo", "convoys heading to Lebanon": forces
+            # that move somewhere are deployed there (154; peacekeepers 074), they do not visit.
+            peace = any(w.startswith("peacekeep") for a in sources for w in a.actor.text.lower().split())
+            code = "074" if peace else "154"
+            pat = dataclasses.replace(pat, code=code, rule=f"{pat.rule}; armed forces moving -> {code}")
         if is_headline(v.sent) and sources:
             sources = _listed_before(v.sent, sources, found) + sources
         received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
@@ -1103,8 +1134,18 @@ class EventCoder:
             # "officials told AFP", "Lavrov told reporters": the press is how a statement is
             # made public, not whom it addresses.
             targets = [t for t in targets if t.actor.sector != "MED"]
+        purpose = any(c.dep_ == "advcl" and infinitive(c) for c in v.children)
+        to_line = any(t.lemma_.lower() in _BORDERS for t in self._preps([v], ["to"]))
+        troops = pat.code == "072" and obj is not None and obj.lower_ in _TROOPS
+        if troops and (not targets or to_line) and not purpose:
+            # "Warsaw will send 2,000 soldiers to its border with Belarus": troops sent to no
+            # one (nor to help anyone) are deployed.
+            pat = dataclasses.replace(pat, code="154")
+            rule = f"{rule}; troops deployed, not sent to an ally -> 154"
         if not targets and pat.code[:2] in _NEEDS_TARGET and pat.code != "015":
             return []  # (a claim of responsibility is one: its target is the claimed act's)
+        if not targets and v.lemma_.lower() in _PROPPING:
+            return []  # "to shore up the country's reserves": propping up no one
         return list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
 
     def _participants(self, verb: Any, found: Sequence[Found], offset: int) -> list[_Arg]:
@@ -1226,9 +1267,10 @@ class EventCoder:
                 a for v in staged for g in v.children if g.dep_ == "agent"
                 for t in g.children if t.dep_ == "pobj" for a in self._actors(t, found, offset)
             ]
-        if not sources and "of" not in pat.targets and not (pat.modifiers & mods):
+        if not sources and "of" not in pat.targets and not (pat.modifiers & mods - _BODIES):
             # "the withdrawal of Russian aircraft": "of" names who acts when it names no target
-            # (and is not what the act is of: "the transfer of drones").
+            # (and is not what the act is of: "the transfer of drones"; but the people it is of
+            # do it: "the deployment of UN peacekeepers").
             sources = [a for t in self._preps([n], ["of"]) for a in self._actors(t, found, offset)]
         if not sources and "from" not in pat.targets and not _object_of(n, _RECEIVING):
             # "repeated requests from Zelensky", "threats from Tehran": who the act comes from.
@@ -1567,6 +1609,14 @@ def _listed_before(sent: Any, sources: list[_Arg], found: Sequence[Found]) -> li
     if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
         return []
     return [_mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
+
+
+def _armed_unit(actor: Actor) -> bool:
+    """Whether ``actor`` names armed forces as a body ("Russian troops", "a convoy"), not an
+    officer or the military as an institution."""
+    words = actor.text.lower().split()
+    unit = actor.sector == "MIL" and bool(words) and words[-1] in _UNITS
+    return unit or any(w.startswith("peacekeep") for w in words)
 
 
 def _reduced_passive(v: Any) -> bool:

@@ -287,6 +287,8 @@ def _own_population(event: Event) -> Event:
         return event
     if event.code.startswith("195"):
         return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
+    if tgt.code == "REB" and event.code[:2] in ("05", "06", "07", "16"):
+        return event  # states back, arm and drop rebels abroad: "cut funding to the rebel groups"
     return _with_country(event, "target", src.country, "target is the source's own population")
 
 
@@ -366,8 +368,8 @@ def _aided_place(event: Event, here: str | None) -> Event:
     if not (event.code[:2] == "07" or event.code[:3] == "033") or (event.target and event.target.code):
         return event
     country = _named_country(event) or here
-    if not country:
-        return event
+    if not country or (event.source is not None and event.source.country == country):
+        return event  # ("Tehran has sent fighters": the sender's own capital is no recipient)
     target = _place_actor(event, country)
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")
 

@@ -355,8 +355,9 @@ def locate(
     heads = [anchor, trigger, *objects, *counted]
     if anchor.dep_ in ("relcl", "acl"):
         heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad
-    if anchor.dep_ == "advcl" and anchor.tag_ == "VBG":
-        # "a bomb tore through a convoy in Waziristan, killing six": the clause it continues.
+    if anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and not any(c.dep_ == "mark" for c in anchor.children):
+        # "a bomb tore through a convoy in Waziristan, killing six": the clause it continues
+        # (not one it is set beside: "backing jihadists in Idlib while talking peace").
         heads += [anchor.head] + [c for c in anchor.head.children if c.dep_ == "dobj"]
     # "fighting against ISIL in Sirte": a place on the target's phrase is where it happened.
     heads += [
