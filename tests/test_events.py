@@ -1745,6 +1745,48 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "forces massed near a border face the state across it",
+        "Russian troops massed near the Finnish border.",
+        [("154", "RUSMIL", "FIN", "asserted")],
+        True,
+    ),
+    (
+        "tear gas used against protesters disperses them",
+        "Kenyan police used tear gas against protesters in Nairobi.",
+        [("175", "KENCOP", "KENCVL", "asserted")],
+        True,
+    ),
+    (
+        "revenge 'for' a killing names its reason, not its target",
+        "The militia vowed revenge for the killing of its leader.",
+        [("138", "REB", None, "asserted")],
+        True,
+    ),
+    (
+        "what one warns another against is no act of either, and no threat",
+        "Washington warned Ankara against attacking Kurdish forces.",
+        [("130", "USAGOV", "TURGOV", "asserted")],
+        True,
+    ),
+    (
+        "what one is kept from doing is not done",
+        "The court barred the opposition from holding a rally.",
+        [("172", "JUD", "OPP", "asserted")],
+        False,
+    ),
+    (
+        "weapons that strike name the kind of attack: missiles from the air",
+        "Iranian missiles hit a military base in Erbil.",
+        [("195", "IRNMIL", "IRQMIL", "asserted")],
+        False,
+    ),
+    (
+        "weapons that strike name the kind of attack: rockets are artillery",
+        "Palestinian rockets hit a school in Sderot.",
+        [("194", "PSEMIL", "ISR", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
@@ -2074,6 +2116,12 @@ def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
         # a report that speaks is its author's
         ("A report by Human Rights Watch said that Ethiopian troops killed civilians.", "190",
          ("NGOHRI", "Human Rights Watch")),
+        # "according to" cites the source, wherever the parser hangs it, in the source's words
+        ("According to Amnesty International, police tortured detainees in Cairo.", "1822",
+         ("NGOHRIAMN", "Amnesty International")),
+        ("An Israeli drone struck a car in Tyre, killing two men, according to Lebanese security sources.",
+         "195", ("LBN", "Lebanese security sources")),
+        ("Russian jets bombed a market in Idlib, according to witnesses.", "195", (None, "witnesses")),
     ],
 )
 def test_an_act_a_claim_reports_is_attributed_to_the_claimant(

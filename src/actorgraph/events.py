@@ -54,6 +54,7 @@ from actorgraph.subcodes import (
     investigation_code,
     takes_equipment,
     threat_code,
+    weapon_code,
 )
 from actorgraph.syntax import (
     conditions,
@@ -602,7 +603,10 @@ class EventCoder:
             if not args:
                 # "sent soldiers to its border with Belarus": the border's other side.
                 lines = [c for c in cands if c.lemma_.lower() in _BORDERS]
-                args = [a for t in self._preps(lines, ["with"]) for a in self._actors(t, found, offset)]
+                across = [g for c in lines for g in c.children if g.dep_ in ("amod", "compound")]
+                sides = [*self._preps(lines, ["with"]), *across]
+                across_args = [a for t in sides for a in self._actors(t, found, offset)]
+                args = _others(across_args, self._subject_args(v, found, offset))
             if any(a.actor.code for a in args):
                 return args
             # "recaptured Kafr Nabl from rebels": a name the lexicon lacks (often a place) gives
@@ -641,6 +645,9 @@ class EventCoder:
         """The subject of the speech verb whose reported clause contains ``v``."""
         node = v
         while node.head.i != node.i:
+            source = self._according_to(node, found, offset)
+            if source is not None:
+                return source
             claim = node.head.pos_ == "NOUN" and node.head.lemma_.lower() in CLAIM_NOUNS
             if node.dep_ in ("acl", "ccomp") and claim and has_that(node):
                 return self._claimant(node.head, found, offset)  # "Russia's claim that..."
@@ -653,11 +660,39 @@ class EventCoder:
                     return self._claimant(nouns[0], found, offset) if nouns else None
                 return args[0].actor
             node = node.head
+        source = self._according_to(node, found, offset)
+        if source is not None:
+            return source
         # "..., the minister said." puts the speech verb under the reported clause.
         for c in v.children:
             if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in self.speech and c.i > v.i:
                 args = self._subject_args(c, found, offset)
                 return args[0].actor if args else None
+        # "..., killing a commander, according to Lebanese sources": the sentence's source,
+        # wherever the parser hung it.
+        for t in v.sent:
+            if t.lower_ == "according" and (source := self._according_to(t.head, found, offset)):
+                return source
+        return None
+
+    def _according_to(self, node: Any, found: Sequence[Found], offset: int) -> Actor | None:
+        """The source a clause cites: "According to SANA, Israeli missiles hit...", "..., according
+        to witnesses" (a source the lexicon lacks keeps its own words, with no code)."""
+        for acc in (c for c in node.children if c.lower_ == "according"):  # (prep, or a misread conj)
+            for g in (t for p in acc.children if p.lower_ == "to" for t in p.children if t.dep_ == "pobj"):
+                args = self._actors(g, found, offset)
+                # the phrase's own name before its modifiers ("the Syrian news agency SANA")
+                at = offset + g.idx
+                own = [a for a in args if (a.actor.start or 0) <= at < (a.actor.end or 0)]
+                if not (own or args):
+                    return self._claimant(g, found, offset)
+                # The phrase's words ("local rescue workers", "Lebanese security sources"), coded
+                # as its own name, else as the actor that qualifies it.
+                phrase = g.doc[g.left_edge.i : g.right_edge.i + 1]
+                start = offset + phrase.start_char
+                return dataclasses.replace(
+                    (own or args)[0].actor, text=phrase.text, start=start, end=start + len(phrase.text)
+                )
         return None
 
     def _claimant(self, noun: Any, found: Sequence[Found], offset: int) -> Actor:
@@ -830,7 +865,10 @@ class EventCoder:
             if head.target is None and c.target is not None and not same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
-            asked = asked_code(head.code, c.code)
+            said = doc[c.trigger_token]
+            # "warned Tehran against attacking": a warning about another's act, no threat of it
+            warned_off = head.code[:2] == "13" and said.dep_ == "pcomp" and said.head.lower_ == "against"
+            asked = None if warned_off else asked_code(head.code, c.code)
             if asked is not None:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
                 # Every pair the verb codes asks for it: "urged Armenia and Azerbaijan to ...".
@@ -889,6 +927,10 @@ class EventCoder:
             if c.code == "190" and by_aircraft(c.source):
                 # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
                 c = out[k] = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")
+            armed = weapon_code(doc[c.trigger_token]) if c.code == "190" else None
+            if armed is not None:
+                # "Israeli missiles hit a depot" (195), "rockets hit a school" (194).
+                c = out[k] = dataclasses.replace(c, code=armed, rule=f"{c.rule}; by its weapon -> {armed}")
             strike = doc[c.trigger_token].lemma_.lower() == "strike"
             if c.code == "190" and strike and c.source is not None and c.source.sector in _POPULAR_SECTORS:
                 # "union leaders called a strike": workers strike, they do not attack (143).

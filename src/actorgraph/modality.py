@@ -79,6 +79,12 @@ CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "cha
 ASKING_NOUNS = {"demand", "ultimatum", "insistence", "call", "appeal", "plea", "request"}
 # Adjectives of what one could do: "capable of launching cyber attacks".
 _CAPABLE = {"capable"}
+# "warned Tehran against attacking", "advised against striking": what is warned against is not
+# done; "prevented the army from entering", "barred them from voting": what is kept from is not.
+_WARNING_AGAINST = {"warn", "caution", "advise", "counsel"}
+_KEEPING_FROM = {
+    "prevent", "stop", "bar", "ban", "prohibit", "keep", "deter", "dissuade", "block", "restrain",
+}
 # Request verbs whose object is whom they ask ("urged Serbia to"), not what ("called a vote").
 _ASKING_WHOM = {"ask", "urge", "press", "beg", "invite"}
 
@@ -138,6 +144,11 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
             break  # "unable to help them when ISIL counterattacked": the attack happened
         if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in _CAPABLE:
             mode = "hypothetical"  # "Iran is capable of attacking Israel": able to, not doing it
+        warner = node.head.head.lemma_.lower() if node.dep_ == "pcomp" else ""
+        if node.head.lower_ == "against" and warner in _WARNING_AGAINST:
+            mode = "hypothetical"
+        if node.head.lower_ == "from" and warner in _KEEPING_FROM:
+            negated = True
         head = node.head
         purpose = node.dep_ == "advcl" and infinitive(node)
         if (purpose or node.dep_ == "acomp") and any(c.dep_ == "neg" for c in head.children):

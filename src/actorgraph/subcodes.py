@@ -32,6 +32,7 @@ __all__ = [
     "investigation_code",
     "takes_equipment",
     "threat_code",
+    "weapon_code",
 ]
 
 # Cooperative acts and the CAMEO code of refusing them (codebook root 12: 121, 122, 124x, 125).
@@ -129,7 +130,11 @@ _PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", 
 # Words for aircraft: an attack by them is an air strike.
 _AIRCRAFT_WORDS = {
     "aircraft", "bomber", "bombers", "drone", "drones", "helicopter", "helicopters", "jet", "jets",
-    "warplane", "warplanes",
+    "warplane", "warplanes", "missile", "missiles",  # (missiles strike from the air too: 195)
+}
+# Weapons whose attacks are artillery fire (194): "rockets hit a school", "shells landed".
+_ARTILLERY_WORDS = {
+    "rocket", "rockets", "shell", "shells", "mortar", "mortars", "artillery", "howitzers", "tanks",
 }
 
 
@@ -252,6 +257,21 @@ _MODIFIERS = ("compound", "amod", "nmod")
 
 def by_aircraft(actor: Actor | None) -> bool:
     return actor is not None and any(w.lower() in _AIRCRAFT_WORDS for w in actor.text.split())
+
+
+def weapon_code(trigger: Any) -> str | None:
+    """The code an attack takes from the weapon that is its subject: "missiles hit a depot" 195,
+    "rockets hit a school" 194 (the actor is the weapon's owner, "Israeli")."""
+    if any(c.dep_ in ("agent", "auxpass") for c in trigger.children) or not any(
+        c.dep_ == "dobj" for c in trigger.children
+    ):
+        return None  # "a jet shot down by rebels", "drone downed over Nabatieh": hit, not hitting
+    for subj in (c for c in trigger.children if c.dep_ == "nsubj"):
+        if subj.lower_ in _AIRCRAFT_WORDS:
+            return "195"
+        if subj.lower_ in _ARTILLERY_WORDS:
+            return "194"
+    return None
 
 
 def by_protesters(actor: Actor | None) -> bool:
