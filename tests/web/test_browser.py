@@ -106,6 +106,24 @@ def test_the_network_renders_and_a_node_opens_its_actor_page(page: Any, server: 
     offline(page, server)
 
 
+def test_main_events_keep_one_row_per_sentence(page: Any, server: dict[str, Any]) -> None:
+    page.goto(server["url"] + "/#/events")
+    page.wait_for_selector("[data-testid=event-row]")
+    # (with an actor filter, so that both fit on one page of 50 rows)
+    every = page.request.get(server["url"] + "/api/events?actor=RUS&limit=1000").json()["total"]
+    main = page.request.get(server["url"] + "/api/events?actor=RUS&main=true&limit=1000").json()["total"]
+    assert 0 < main < every <= 50
+    page.fill("[data-testid=filter-actor]", "RUS")
+    page.click("[data-testid=filter-apply]")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=event-row]').length === {every}")
+    page.select_option("[data-testid=filter-main]", "true")
+    page.click("[data-testid=filter-apply]")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=event-row]').length === {main}")
+    assert "main=true" in page.url
+    assert "main event of each sentence" in page.inner_text("body")
+    offline(page, server)
+
+
 def test_a_filter_narrows_the_event_table(page: Any, server: dict[str, Any]) -> None:
     page.goto(server["url"] + "/#/events")
     page.wait_for_selector("[data-testid=event-row]")

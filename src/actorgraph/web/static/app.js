@@ -20,7 +20,7 @@ const NO_COALITION = '#c3c8d0';
 const balanceColor = d3.scaleLinear().domain([-1, 0, 1]).range(['#c8382e', '#aab0b9', '#2f6fba'])
   .interpolate(d3.interpolateLab).clamp(true);
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'BUS', 'MED']);
-const FILTER_KEYS = ['actor', 'code', 'root', 'quad_class', 'voice', 'start', 'end', 'place'];
+const FILTER_KEYS = ['actor', 'code', 'root', 'quad_class', 'voice', 'main', 'start', 'end', 'place'];
 const PAGE = 50;
 const MAX_CODE_CHARS = 100000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -413,12 +413,16 @@ function filterForm(query, onApply, onClear) {
   const voice = h('select', { name: 'voice', testid: 'filter-voice' },
     h('option', { value: '' }, 'Any'),
     ['author', 'quoted', 'comment'].map((x) => h('option', { value: x, selected: v('voice') === x }, x)));
+  // One record per sentence (PLOVER, ICEWS): each sentence's main event only.
+  const main = h('select', { name: 'main', testid: 'filter-main', title: 'Every event, or the main event of each sentence' },
+    h('option', { value: '' }, 'Every event'),
+    h('option', { value: 'true', selected: v('main') === 'true' }, 'Main of each sentence'));
   const start = h('input', { type: 'date', name: 'start', value: v('start'), testid: 'filter-start' });
   const end = h('input', { type: 'date', name: 'end', value: v('end'), testid: 'filter-end' });
   const place = h('input', { type: 'search', name: 'place', value: v('place'), testid: 'filter-place', placeholder: 'Idlib', title: 'A place name or a country code (SYR)', maxlength: 100 });
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Event filters', novalidate: false },
     field('Actor', actor), actorSuggestions(actor), field('Code', code), field('Root', root),
-    field('QuadClass', quad), field('Voice', voice), field('From', start), field('Before', end), field('Place', place),
+    field('QuadClass', quad), field('Voice', voice), field('Events', main), field('From', start), field('Before', end), field('Place', place),
     h('div', { class: 'filter-buttons' },
       h('button', { type: 'submit', class: 'btn primary', testid: 'filter-apply' }, 'Apply'),
       h('button', { type: 'button', class: 'btn', testid: 'filter-clear', onclick: onClear }, 'Clear')));
@@ -442,6 +446,7 @@ function activeFilterText(filters) {
   if (filters.root) parts.push(`root ${filters.root}`);
   if (filters.quad_class) parts.push(QUAD[filters.quad_class] || `QuadClass ${filters.quad_class}`);
   if (filters.voice) parts.push(`${filters.voice} voice`);
+  if (filters.main) parts.push('main event of each sentence');
   if (filters.start) parts.push(`from ${filters.start}`);
   if (filters.end) parts.push(`before ${filters.end}`);
   if (filters.place) parts.push(`place “${filters.place}”`);
