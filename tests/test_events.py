@@ -1787,6 +1787,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "an object that stands for what it is 'of' gives way to it",
+        "Serbia refuses to recognise the independence of Kosovo.",
+        [("120", "SRB", "XKX", "asserted"), ("054", "SRB", "XKX", "negated")],
+        True,
+    ),
+    (
+        "... unless it names its owner itself",
+        "Canada accused Indian authorities of interference.",
+        [("112", "CAN", "INDGOV", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

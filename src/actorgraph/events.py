@@ -181,6 +181,12 @@ _UNITS = {
     "reinforcements", "battalion", "battalions", "brigade", "brigades", "paratroopers", "marines",
     "peacekeepers", "contingent", "militiamen", "detachment",
 }
+# Nouns that stand for what they are "of" when they are an act's object: "recognised the
+# independence of Kosovo" recognises Kosovo.
+_STANDS_FOR_OWNER = {
+    "independence", "sovereignty", "statehood", "government", "regime", "leadership", "authority",
+    "authorities", "legitimacy",
+}
 # Lines between states, whose "with" phrase names the state across ("its border with Belarus").
 _BORDERS = {"border", "frontier", "boundary"}
 # Armed people a state sends: military aid to whom they are sent, else a deployment.
@@ -584,6 +590,9 @@ class EventCoder:
                 if passive and not cands:
                     # "units initiate attacks or are ambushed by rebels": the shared subject.
                     cands = self._subjects(v)[0]
+                # "recognised the independence of Kosovo", "toppled the government of Mali":
+                # a noun that stands for what it is "of".
+                cands = [o for c in cands for o in self._owner_of(c) or [c]]
             elif slot == "dative":
                 cands = [c for c in v.children if c.dep_ in ("dative", "iobj")]
                 if not cands:
@@ -634,6 +643,15 @@ class EventCoder:
             if args:
                 return args
         return []
+
+    def _owner_of(self, noun: Any) -> list[Any]:
+        """What a noun that stands for its owner is "of" ("the independence of Kosovo"), or []
+        (also when the noun names its owner itself: "accused Chinese authorities of abuses")."""
+        if noun.lemma_.lower() not in _STANDS_FOR_OWNER:
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in noun.children):
+            return []
+        return self._preps([noun], ["of"])
 
     # ---- modality and attribution ---------------------------------------------------
 
