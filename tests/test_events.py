@@ -1799,6 +1799,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an intent to leave a place is aimed at the place's country",
+        "Turkey said it was ready to withdraw its troops from northern Iraq.",
+        [("0356", "TUR", "IRQ", "asserted")],
+        True,
+    ),
+    (
+        "a name after a hyphenated title is the title holder's, whatever the recogniser called it",
+        "Vice-President Riek Machar resigned, South Sudanese officials said.",
+        [("0831", "SSDGOV", None, "asserted")],
+        True,
+    ),
+    (
+        "an unknown official who meets another state's is not given that state",
+        "Vice-President Kamala Harris met the Kenyan president.",
+        [("040", "GOV", "KENGOV", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

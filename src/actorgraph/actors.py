@@ -60,10 +60,16 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
+        # (the small model often reads a name after a hyphenated title as an organisation:
+        # "Vice-President Moody Awori")
+        named = f.mention.kind == "person" or (
+            f.mention.kind == "org" and prev is not None and doc[prev.last - 1].lower_ in _PERSON_TITLES
+            and all(t.text[:1].isupper() for t in doc[f.first : f.last])
+        )
         if (
             prev is not None
             and f.mention.origin == "ner"
-            and f.mention.kind == "person"
+            and named
             and prev.mention.origin == "agent"
             and prev.last == f.first
             and prev.mention.code
@@ -88,6 +94,12 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
     return out
 
 
+# Titles that name one person: what follows them is a name, whatever the recogniser called it.
+_PERSON_TITLES = {
+    "president", "vice-president", "minister", "premier", "chancellor", "king", "prince", "emir",
+    "sheikh", "general", "commander", "chief", "leader", "spokesman", "spokeswoman", "secretary",
+    "governor", "mayor", "ambassador", "envoy", "colonel", "senator", "lawmaker",
+}
 # Adjectives that say an agent is not the country's own ("foreign journalists"); kept in its
 # mention so that no country is given it from context.
 NOT_OWN = {"foreign", "international", "overseas", "expatriate"}

@@ -228,10 +228,10 @@ def _given_country(event: Event, changed: dict[str, Actor], country: str, note: 
 
 # Codes whose target, when the text names only a place, is that place's country: a military
 # withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine.
-_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863", "191", "192"}
+_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863", "191", "192", "0355", "0356"}
 # Of those, the ones a state does not do to its own country: leaving a place (its forces are
 # still home), besieging or taking one (its enemy there is unnamed, not the state itself).
-_FOREIGN_ONLY = ("087", "191", "192")
+_FOREIGN_ONLY = ("087", "191", "192", "035")  # (and the intent to leave: "will withdraw from")
 
 
 def _withdrawn_from(event: Event) -> Event:
@@ -434,6 +434,10 @@ def _retaken_from(event: Event, focus: str | None) -> Event:
     )
 
 
+# Roots of diplomacy between states: consultation (meetings, visits), diplomatic cooperation.
+_BETWEEN_STATES_ROOTS = ("04", "05")
+
+
 def _titled_person(actor: Actor | None) -> bool:
     """An office holder the lexicon does not know, named by title and name ("Prime Minister
     Mahendra Chaudhry", "Lt. Gen. Prosper Avril"): a bare role whose words end in a name."""
@@ -461,7 +465,11 @@ def titled_in_context(event: Event, country: str | None) -> Event:
     changed: dict[str, Actor] = {}
     for side in ("source", "target"):
         actor: Actor | None = getattr(event, side)
-        if actor is not None and actor.code is not None and _titled_person(actor):
+        other: Actor | None = event.target if side == "source" else event.source
+        # Officials who meet or praise each other are mostly of two states: "Vice-President
+        # Kamala Harris met the Kenyan president" is not Kenya's.
+        abroad = event.root in _BETWEEN_STATES_ROOTS and other is not None and other.country == country
+        if actor is not None and actor.code is not None and _titled_person(actor) and not abroad:
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
     return _given_country(event, changed, country, "country from the sentence's actors")
 
