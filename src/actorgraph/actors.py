@@ -96,7 +96,7 @@ def _titled(doc: Any, found: list[Found], offset: int, sent_index: dict[int, int
 
 # Titles that name one person: what follows them is a name, whatever the recogniser called it.
 _PERSON_TITLES = {
-    "president", "vice-president", "minister", "premier", "chancellor", "king", "prince", "emir",
+    "president", "minister", "premier", "chancellor", "king", "prince", "emir",
     "sheikh", "general", "commander", "chief", "leader", "spokesman", "spokeswoman", "secretary",
     "governor", "mayor", "ambassador", "envoy", "colonel", "senator", "lawmaker",
 }

@@ -174,12 +174,19 @@ _VOW_WORDS = {
 }
 # Verbs of moving somewhere, which code a visit (042) for envoys and a deployment for forces.
 _MOVING = {"arrive", "head", "travel", "fly", "move", "enter", "roll", "cross"}
+# Bodies of armed people: what an act is "of" when they are its doers ("the deployment of UN
+# peacekeepers"); with "fighters" (also jets, so not a doer of "of"), who a state sends: military
+# aid to whom they are sent, else a deployment.
+_BODIES = {
+    "troops", "forces", "soldiers", "peacekeeper", "peacekeepers", "marines", "paratroopers",
+    "militiamen", "mercenaries", "reinforcements",
+}
+_TROOPS = _BODIES | {"fighters"}
 # Words naming armed forces as a body that moves.
-_UNITS = {
-    "troops", "forces", "soldiers", "convoy", "convoys", "column", "columns", "units", "unit",
-    "tanks", "warships", "ships", "jets", "warplanes", "aircraft", "bombers", "fighters",
-    "reinforcements", "battalion", "battalions", "brigade", "brigades", "paratroopers", "marines",
-    "peacekeepers", "contingent", "militiamen", "detachment",
+_UNITS = _TROOPS | {
+    "convoy", "convoys", "column", "columns", "units", "unit", "tanks", "warships", "ships", "jets",
+    "warplanes", "aircraft", "bombers", "battalion", "battalions", "brigade", "brigades", "contingent",
+    "detachment",
 }
 # Nouns that stand for what they are "of" when they are an act's object: "recognised the
 # independence of Kosovo" recognises Kosovo.
@@ -189,14 +196,9 @@ _STANDS_FOR_OWNER = {
 }
 # Lines between states, whose "with" phrase names the state across ("its border with Belarus").
 _BORDERS = {"border", "frontier", "boundary"}
-# Armed people a state sends: military aid to whom they are sent, else a deployment.
-_TROOPS = {"troops", "soldiers", "fighters", "militiamen", "mercenaries", "forces", "marines", "paratroopers"}
 # Verbs of propping up, events only when what is propped up is an actor ("shore up the regime",
 # not "shore up its reserves").
 _PROPPING = {"shore", "prop"}
-# Bodies of armed people: what an act is "of" when they are its doers.
-_BODIES = {"troops", "forces", "soldiers", "peacekeeper", "peacekeepers", "marines", "paratroopers",
-           "militiamen", "reinforcements"}
 # A state's missions abroad, and where protesters stand at one ("outside the British embassy").
 _MISSIONS = {"embassy", "consulate", "mission", "legation", "high commission"}
 _AT_PREPS = ["outside", "at", "near", "before", "to", "towards", "toward"]
@@ -743,7 +745,7 @@ class EventCoder:
         objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         # "a jet shot down by rebels", "newspapers closed by decree": a passive participle
         # modifying a noun has that noun as its object.
-        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+        if _reduced_passive(v) and v.head.pos_ in ("NOUN", "PROPN"):
             objs.append(v.head)
         # A headline's passive without its auxiliary ("Jet shot down by rebels"), read as active
         # with a "by" agent: the subject is the object.
@@ -883,7 +885,6 @@ class EventCoder:
             if head.target is None and c.target is not None and not same_side(head.source, c.target):
                 rule = f"{head.rule}; target of the act it governs"
                 head = out[g] = dataclasses.replace(head, target=c.target, rule=rule)
-            said = doc[c.trigger_token]
             # "warned Tehran against attacking": a warning about another's act, no threat of it
             warned_off = head.code[:2] == "13" and said.dep_ == "pcomp" and said.head.lower_ == "against"
             asked = None if warned_off else asked_code(head.code, c.code)
