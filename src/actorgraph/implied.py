@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from actorgraph.actors import NOT_OWN
 from actorgraph.place import Gazetteer
@@ -201,9 +202,7 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
     if country is None:
         return event
     changed: dict[str, Actor] = {}
-    for side in ("source", "target"):
-        actor: Actor | None = getattr(event, side)
-        other: Actor | None = event.target if side == "source" else event.source
+    for side, actor, other in _sides(event):
         struck_state = other is not None and other.code in (country, f"{country}GOV")
         forces = actor is not None and actor.code == "MIL"
         if event.code[:2] in ("18", "19", "20") and forces and struck_state:
@@ -211,6 +210,12 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
         if actor is not None and actor.country is None and actor.code in roles and not _foreign(actor):
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
     return _given_country(event, changed, country, _CONTEXT_NOTE)
+
+
+def _sides(event: Event) -> Iterator[tuple[str, Actor | None, Actor | None]]:
+    """Each side of ``event`` by name, with its actor and the other side's."""
+    yield "source", event.source, event.target
+    yield "target", event.target, event.source
 
 
 def _given_country(event: Event, changed: dict[str, Actor], country: str, note: str) -> Event:
@@ -463,9 +468,7 @@ def titled_in_context(event: Event, country: str | None) -> Event:
     if country is None:
         return event
     changed: dict[str, Actor] = {}
-    for side in ("source", "target"):
-        actor: Actor | None = getattr(event, side)
-        other: Actor | None = event.target if side == "source" else event.source
+    for side, actor, other in _sides(event):
         # Officials who meet or praise each other are mostly of two states: "Vice-President
         # Kamala Harris met the Kenyan president" is not Kenya's.
         abroad = event.root in _BETWEEN_STATES_ROOTS and other is not None and other.country == country
