@@ -27,6 +27,7 @@ from actorgraph.output import flat_event
 from actorgraph.records import Actor, CodedDocument, Event, EventDate, Location, Span
 from actorgraph.store.bulk import frame, insert_frame
 from actorgraph.store.clusters import Report, assign, interval
+from actorgraph.store.filters import EventFilter, event_where
 from actorgraph.store.gate import LOCK_TIMEOUT_SECONDS, GateTimeout, gate
 from actorgraph.store.schema import (
     EVENT_COLUMNS,
@@ -194,23 +195,10 @@ class Store:
 
         An event with no date of its own is dated by its document's publication date.
         """
-        where: list[str] = ["main"] if main else []
-        args: list[object] = []
-        if actor:
-            where.append("(source_code LIKE ? OR target_code LIKE ?)")
-            args += [actor.upper() + "%", actor.upper() + "%"]
-        if voice:
-            where.append("voice = ?")
-            args.append(voice)
-        if code:
-            where.append("code LIKE ?")
-            args.append(code + "%")
-        if since:
-            where.append("day >= ?")
-            args.append(since)
+        where, args = event_where(EventFilter(actor=actor, code=code, voice=voice, start=since, main=main))
         sql = (
             "SELECT * EXCLUDE (day) FROM events"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + where
             + " ORDER BY day NULLS LAST, doc, sentence_index, trigger_start"
             + (f" LIMIT {int(limit)}" if limit else "")
         )
