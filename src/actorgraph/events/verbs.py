@@ -1,0 +1,310 @@
+"""Verbs: events triggered by a lexicon verb, its pattern chosen by particle, object and target
+slots, its sides read from the clause (passive, joint and reciprocal acts, headlines).
+
+Example:
+    >>> coder = EventCoder()  # doctest: +SKIP
+    >>> [c.code for c in coder.code(nlp("Turkey shot down a Russian jet."), found, 0)]  # doctest: +SKIP
+    ['190']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from actorgraph.actors import Found
+from actorgraph.consolidation import MESSAGES, Coding
+from actorgraph.events.arguments import Arg, armed_unit, is_state, mentioned, one_state, others
+from actorgraph.events.pairs import Pairs
+from actorgraph.events.roles import phrase_objects, reduced_passive, subjects_of
+from actorgraph.events.words import (
+    ANNOUNCING,
+    AT_PREPS,
+    BETWEEN_STATES,
+    BORDERS,
+    JOINT_CODES,
+    JOINT_ROOTS,
+    MEASURES,
+    MISSIONS,
+    MOVING,
+    NEEDS_TARGET,
+    PARTICLES,
+    POPULAR_SECTORS,
+    PROPPING,
+    RECEIVING,
+    RECIPROCAL_VERBS,
+    SITE_PREPS,
+    SITE_SECTORS,
+    TROOPS,
+)
+from actorgraph.implied import MISSION_NOTE
+from actorgraph.lexicon.events import VerbPattern
+from actorgraph.modality import issuing_verb
+from actorgraph.syntax import describes, infinitive, is_headline, objects_of, reports
+
+__all__ = ["Verbs", "match_verb"]
+
+
+class Verbs(Pairs):
+    def _verb(
+        self, v: Any, pats: Sequence[VerbPattern], found: Sequence[Found], offset: int, used_nouns: set[int]
+    ) -> list[Coding]:
+        subj, passive = subjects_of(v)
+        matches = match_verb(v, pats)
+        if not matches or describes(v):
+            return []
+        sources: list[Arg] = []
+        if passive:
+            sources = [a for t in phrase_objects([v], ["by"]) for a in self._actors(t, found, offset)]
+        else:
+            sources = [a for s in subj for a in self._actors(s, found, offset)]
+        carrier = v.head if v.dep_ == "acl" and v.head.lemma_.lower() in MESSAGES else None
+        issuing = issuing_verb(v)
+        if not sources and issuing is not None:
+            # "issued a statement condemning X", "sent a letter asking for Y", "agreed on a
+            # statement condemning X": the message says what its sender does, to whom it is sent.
+            if v.head.dep_ == "nsubjpass":  # "a resolution condemning X was adopted by Y"
+                by = phrase_objects([issuing], ["by"])
+                sources = [a for t in by for a in self._actors(t, found, offset)]
+            else:
+                sources = self._subject_args(issuing, found, offset)
+        best: tuple[VerbPattern, Any | None, list[Arg]] | None = None
+        for p, obj in matches:
+            targets = self._targets(v, p.targets, obj, passive, found, offset)
+            if best is None or (targets and not best[2] and p.specificity >= best[0].specificity):
+                best = (p, obj, targets)
+            if targets:
+                break
+        assert best is not None
+        pat, obj, targets = best
+        doers = [slot[1:] for slot in pat.targets if slot.startswith("^")]
+        if doers and not passive:
+            # "Avdiivka falls to Russian forces": the "to" phrase does it, to the subject's side.
+            sources = [a for t in phrase_objects([v], doers) for a in self._actors(t, found, offset)]
+            if not sources:
+                return []  # "Putin fell for the ploy": no one it fell to
+            targets = [a for s in subj for a in self._actors(s, found, offset)]
+        if pat.code == "042" and v.lemma_.lower() in MOVING and sources and all(
+            armed_unit(a.actor) for a in sources
+        ):
+            # "NATO peacekeeping troops arrived in Kosovo", "convoys heading to Lebanon": forces
+            # that move somewhere are deployed there (154; peacekeepers 074), they do not visit.
+            peace = any(w.startswith("peacekeep") for a in sources for w in a.actor.text.lower().split())
+            code = "074" if peace else "154"
+            pat = dataclasses.replace(pat, code=code, rule=f"{pat.rule}; armed forces moving -> {code}")
+        if is_headline(v.sent) and sources:
+            sources = _listed_before(v.sent, sources, found) + sources
+        received = [c for c in v.children if c.dep_ == "dobj" and self._noun_patterns(c)]
+        if v.lemma_.lower() in RECEIVING and not pat.objects and received:
+            return []  # "received aid from Germany": the aid is the event (see nouns), not a visit
+        said = [p for p, _ in matches if p.code[:2] == "11" and p.specificity == pat.specificity]
+        if pat.code[:2] == "14" and said and (any(c.dep_ == "ccomp" for c in v.children) or reports(v)):
+            # "officials protested that Greek jets violated their airspace": a protest that
+            # states something is a complaint (11x), not a demonstration; it is about whoever
+            # the clause blames.
+            pat = said[0]
+        elif not targets and _ambiguous(matches, pat, v):
+            # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
+            # preposition tells, and there is none: better no event than a coin toss. But
+            # when civilians, students or the opposition rally or protest, they demonstrate.
+            popular = _popular_protest(matches, pat, sources)
+            if popular is None:
+                return []
+            pat = popular
+        if obj is not None:
+            used_nouns.add(obj.i)
+        # "announced new sanctions": the sanctions are the announcer's act, the announcement
+        # only how it is made known.
+        announced = v.lemma_.lower() in ANNOUNCING and not pat.objects
+        for c in v.children:  # "launched an attack": the noun is part of this event
+            if c.dep_ == "dobj" and not announced:
+                used_nouns.add(c.i)
+        joint = pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)
+        if not sources and joint:
+            # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
+            # Iran and Syria": the parties of a joint act, each pair of them once.
+            parties = [
+                a for t in phrase_objects([v], ["between", "among"]) for a in self._actors(t, found, offset)
+            ]
+            if len(parties) > 1:
+                sources, targets = parties, []
+        reciprocal = v.lemma_.lower() in RECIPROCAL_VERBS
+        if not targets and len(sources) > 1 and (joint or reciprocal):
+            # "Jordan and Britain agreed": a joint act is an interaction between the subjects.
+            pairs = [(s, t) for n, s in enumerate(sources) for t in sources[n + 1 :]]
+            if reciprocal:
+                pairs += [(t, s) for s, t in pairs]
+            return [
+                c for s, t in pairs for c in self._pairs(v, pat.code, pat.rule, [s], [t], found, offset, v)
+            ]
+        # "Algeria warned that it would downgrade ties": the subject named again is no target;
+        # the act the verb governs may name one (see coder._govern).
+        targets = others(targets, sources)
+        if pat.code.startswith(BETWEEN_STATES):
+            # "recalled its ambassador to Ankara": the state's own capital is home, not a target.
+            targets = [t for t in targets if not any(one_state(t.actor, s.actor) for s in sources)]
+        rule = pat.rule
+        if not targets:
+            targets, rule = self._unstated_targets(v, pat, obj, sources, carrier, found, offset, used_nouns)
+        if pat.code[:2] == "01":
+            # "officials told AFP", "Lavrov told reporters": the press is how a statement is
+            # made public, not whom it addresses.
+            targets = [t for t in targets if t.actor.sector != "MED"]
+        purpose = any(c.dep_ == "advcl" and infinitive(c) for c in v.children)
+        to_line = any(t.lemma_.lower() in BORDERS for t in phrase_objects([v], ["to"]))
+        troops = pat.code == "072" and obj is not None and obj.lower_ in TROOPS
+        if troops and (not targets or to_line) and not purpose:
+            # "Warsaw will send 2,000 soldiers to its border with Belarus": troops sent to no
+            # one (nor to help anyone) are deployed.
+            pat = dataclasses.replace(pat, code="154")
+            rule = f"{rule}; troops deployed, not sent to an ally -> 154"
+        if not targets and pat.code[:2] in NEEDS_TARGET and pat.code != "015":
+            return []  # (a claim of responsibility is one: its target is the claimed act's)
+        if not targets and v.lemma_.lower() in PROPPING:
+            return []  # "to shore up the country's reserves": propping up no one
+        return list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
+
+
+    def _unstated_targets(
+        self, v: Any, pat: VerbPattern, obj: Any | None, sources: list[Arg], carrier: Any | None,
+        found: Sequence[Found], offset: int, used_nouns: set[int],
+    ) -> tuple[list[Arg], str]:
+        """Whom an act aims at when no target slot names anyone: the proposer it answers, the
+        recipient of the message it is in, the state of the mission protested at, whom a demand
+        is of, whose conduct is investigated, whom forces are raised against, the institution
+        force strikes at. Also the rule, with a note when the target comes from a mission."""
+        rule = pat.rule
+        targets = others(self._proposer(v, found, offset), sources)  # not "renewed its call"
+        if not targets and carrier is not None:
+            recipients = phrase_objects([carrier, carrier.head], ["to"])
+            targets = [a for t in recipients for a in self._actors(t, found, offset)]
+        if not targets and pat.code[:2] == "14":
+            # "protested outside the British embassy": against the state whose embassy it is
+            # (the protesters are not that state's people: see implied.MISSION_NOTE).
+            missions = [t for t in phrase_objects([v], AT_PREPS) if t.lemma_.lower() in MISSIONS]
+            targets = [
+                a for t in missions for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                for a in self._actors(c, found, offset)
+            ]
+            rule = f"{rule}; {MISSION_NOTE}" if targets else rule
+        if not targets and pat.code[:2] in ("02", "10"):
+            # "demanded that parliament reject the bill": asked of the clause's subject.
+            clauses = [c for c in v.children if c.dep_ == "ccomp"]
+            targets = [a for c in clauses for a in self._subject_args(c, found, offset)]
+        if not targets and sources and pat.code[:2] == "09" and obj is not None:
+            # "launched an investigation into war crimes by Russian forces", the "by" phrase hung
+            # on the investigation: whose conduct is investigated (with no investigator named,
+            # "an investigation by the UN ... was opened", the phrase names the investigator).
+            agents = [a for t in phrase_objects([obj], ["by"]) for a in self._actors(t, found, offset)]
+            targets = others(agents, sources)
+        if not targets and pat.code[:2] == "15":
+            # "mobilized reservists for a possible war against Iraq": whom the force is raised for
+            for_nouns = objects_of([v], ["for"])
+            aims = phrase_objects(for_nouns, ["against", "on"])
+            targets = [a for t in aims for a in self._actors(t, found, offset)]
+            used_nouns.update(n.i for n in for_nouns)  # the war or offensive prepared is not fought yet
+        if not targets and pat.code[:2] in ("18", "19"):
+            # "detonated two car bombs outside the education ministry": the institution force
+            # strikes at is its target (a town or capital there is only the place).
+            sites = [o for p in v.children if p.dep_ == "prep" and p.lower_ in SITE_PREPS
+                     for o in p.children if o.dep_ == "pobj"]
+            targets = [a for t in sites for a in self._actors(t, found, offset)
+                       if a.origin == "agent" and a.actor.sector in SITE_SECTORS]
+        return targets, rule
+
+def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
+    parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES}
+    # "forced the agency out of the country": a particle the parser read as a preposition.
+    outs = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "out"]
+    parts |= {"out" for c in outs if any(g.lower_ == "of" for g in c.children)}
+    # "went on strike", "was taken into custody": a preposition and its object's lemma.
+    parts |= {
+        f"{c.lower_} {g.lemma_.lower()}"
+        for c in v.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    # "a jet shot down by rebels", "newspapers closed by decree": a passive participle
+    # modifying a noun has that noun as its object.
+    if reduced_passive(v) and v.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(v.head)
+    # A headline's passive without its auxiliary ("Jet shot down by rebels"), read as active
+    # with a "by" agent: the subject is the object.
+    if any(c.dep_ == "agent" for c in v.children):
+        objs += [c for c in v.children if c.dep_ == "nsubj"]
+    if not objs:
+        # "dropped sarin on the town": a rare noun the parser hung as an adverb is the object.
+        objs = [
+            c for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN" and c.i > v.i
+        ]
+    # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
+    objs += [o for m in objs if m.lemma_.lower() in MEASURES for o in objects_of([m], ["of"])]
+    # "violated the ceasefire agreement": the compound says which agreement.
+    objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
+    out = []
+    for p in pats:
+        if p.particle and p.particle not in parts:
+            continue
+        if p.objects:
+            obj = next((o for o in objs if o.lemma_.lower() in p.objects or o.lower_ in p.objects), None)
+            if obj is None:
+                continue
+            out.append((p, obj))
+        else:
+            out.append((p, None))
+    # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns, a
+    # specific pattern before a general one, and the object itself before the compound
+    # naming its kind ("accepted a ceasefire proposal").
+    return sorted(out, key=lambda m: (
+        not (m[0].particle and m[0].particle in parts),
+        -m[0].specificity,
+        m[1] is not None and m[1].dep_ == "compound",
+    ))
+
+
+def _popular_protest(
+    matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, sources: list[Arg]
+) -> VerbPattern | None:
+    """The reading of an ambiguous "protest" its subjects settle: the people (civilians,
+    students, workers, the opposition) demonstrate (14x); states and governments complain
+    officially (11x). None when the subjects are neither or mixed."""
+    same = [p for p, _ in matches if p.specificity == chosen.specificity]
+    protest = [p for p in same if p.code[:2] == "14"]
+    complaint = [p for p in same if p.code[:2] == "11"]
+    if protest and sources and all(a.actor.sector in POPULAR_SECTORS for a in sources):
+        return protest[0]
+    if complaint and sources and all(is_state(a.actor.code) or a.actor.sector == "GOV" for a in sources):
+        return complaint[0]
+    return None
+
+
+def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any) -> bool:
+    """Whether other patterns as specific as ``chosen`` give the verb ``v`` another code (a
+    pattern matched only by a compound of the object, "a ceasefire proposal", is no rival; nor
+    is one whose target slot the clause lacks when ``chosen``'s is there: "called on everyone
+    to..." has an "on" phrase and no direct object, so it is no phone call)."""
+    present = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent", "dative")}
+    present |= {"dobj" for c in v.children if c.dep_ == "dobj"}
+    fits = any(slot in present for slot in chosen.targets)
+    return any(
+        p.code != chosen.code and p.specificity == chosen.specificity
+        and not (o is not None and o.dep_ == "compound")
+        and not (fits and not any(slot in present for slot in p.targets))
+        for p, o in matches
+    )
+
+
+def _listed_before(sent: Any, sources: list[Arg], found: Sequence[Found]) -> list[Arg]:
+    """A headline's actors listed before its subject: "Egypt, Sudan sign border deal" -> Egypt
+    too. Only when nothing but names, commas and "and" come before."""
+    starts = {a.actor.start for a in sources}
+    first = min((f.first for f in found if f.mention.start in starts), default=None)
+    if first is None or first <= sent.start:
+        return []
+    words = list(sent.doc[sent.start : first])
+    if any(w.text not in (",", "and", "&") and not any(f.covers(w.i) for f in found) for w in words):
+        return []
+    return [mentioned(f.mention) for f in found if sent.start <= f.first < first and f.mention.code]
