@@ -1817,6 +1817,73 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an act drawn from another is that other's, aimed at who drew it",
+        "The missile test drew sharp criticism from Japan, and Seoul's remarks provoked "
+        "condemnation from Beijing.",
+        [("111", "JPN", None, "asserted"), ("111", "CHNGOV", "KORGOV", "asserted")],
+        False,
+    ),
+    (
+        "sparking an act names no doer: the one who sparked it does not do it",
+        "Egypt's decision sparked protests.",
+        [],
+        True,
+    ),
+    (
+        "who responds with an act does it",
+        "Jordan responded with air strikes on smugglers near the Syrian border.",
+        [("195", "JORMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "a rally at a foreign mission is a protest against its state",
+        "Hundreds of Pakistanis rallied outside the French embassy in Islamabad.",
+        [("141", "PAK", "FRA", "asserted")],
+        True,
+    ),
+    (
+        "a border crossing with a state faces it",
+        "Jordan reopened its border crossing with Syria.",
+        [("081", "JOR", "SYR", "asserted")],
+        True,
+    ),
+    (
+        "a progressive the parser reads as an attribute keeps its subject",
+        "Oman is mediating between Iran and the United States.",
+        [("045", "OMN", "IRN", "asserted"), ("045", "OMN", "USA", "asserted")],
+        True,
+    ),
+    (
+        "a denial about one's own forces aims at no one (and a statement with no target is dropped)",
+        "Rwanda denied that its soldiers had crossed into Congo.",
+        [],
+        True,
+    ),
+    (
+        "a package of weapons for a state is military aid to it",
+        "The Pentagon announced a new weapons package for Ukraine.",
+        [("072", "USAMIL", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "money pledged in aid is the aid pledged, aimed where the aid goes",
+        "Norway pledged 200 million dollars in aid to Sudan.",
+        [("0331", "NOR", "SDN", "asserted")],
+        True,
+    ),
+    (
+        "a missile test is a show of force",
+        "North Korea test-fired a cruise missile on Sunday.",
+        [("150", "PRKMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "readmitting a member restores relations (a verb the lemmatizer does not know, by its stem)",
+        "The Arab League readmitted Libya in 2012.",
+        [("050", "IGOMEAARL", "LBY", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

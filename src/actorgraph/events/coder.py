@@ -73,8 +73,11 @@ class EventCoder(Verbs, Nouns, Judgements):
                 continue
             if v.i in ordered_out:
                 continue
-            # Irregular forms the lemmatizer does not know ("retook") are listed as they are.
+            # Irregular forms the lemmatizer does not know ("retook") are listed as they are; a
+            # regular form of a verb it does not know ("readmitted") is tried by its stems.
             pats = self.lexicon.verbs.get(v.lemma_.lower()) or self.lexicon.verbs.get(v.lower_)
+            stems = (self.lexicon.verbs[s] for s in _stems(v.lower_) if s in self.lexicon.verbs)
+            pats = pats or next(stems, None)
             leaving = ordered_to_leave(v)
             if leaving is not None and "expel" in self.lexicon.verbs:
                 # "ordered French troops to leave the country" expels them (as "expel" codes
@@ -251,6 +254,25 @@ class EventCoder(Verbs, Nouns, Judgements):
                 c = dataclasses.replace(c, target=target.actor, rule=rule)
         return c
 
+
+# Regular inflections and what each may stand for: "-ied" for "-y" ("allied"), "-ed" for "" or
+# "-e" ("raided", "sidelined"), "-ing" likewise, "-ies" and "-s" for the base.
+_INFLECTIONS = (
+    ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("s", ""),
+)
+
+
+def _stems(word: str) -> list[str]:
+    """The base forms a regularly inflected ``word`` may have, for verbs the lemmatizer does not
+    know: "readmitted" -> ["readmitt", "readmit", "readmitte"]."""
+    out: list[str] = []
+    for suffix, base in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + base
+            out.append(stem)
+            if not base and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # a doubled consonant: "readmitted"
+    return out
 
 def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
     """The coding whose trigger governs ``t`` through a complement, a few steps up at most."""

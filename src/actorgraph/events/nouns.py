@@ -23,6 +23,7 @@ from actorgraph.events.words import (
     ASSESSING,
     BACKGROUND_NOUNS,
     BODIES,
+    DRAWING,
     FACING,
     FRAME_NOUNS,
     GATHERING,
@@ -31,6 +32,7 @@ from actorgraph.events.words import (
     NEEDS_TARGET,
     PRESENT_AT,
     RECEIVING,
+    RESPONDING,
     SUFFERED_VERBS,
     TALK_ROOTS,
     TOPIC_PREPS,
@@ -82,6 +84,7 @@ class Nouns(Pairs):
         met = governor is not None and governor.lemma_.lower() in SUFFERED_VERBS
         # ("refugees fled the war", "police prevented the demonstration": not their acts)
         suffered = met and (pat.code[:2] in VIOLENT_ROOTS or pat.code[:2] == "14")
+        suffered = suffered or (governor is not None and governor.lemma_.lower() in DRAWING)
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             sources = self._subject_args(governor, found, offset)
@@ -95,13 +98,19 @@ class Nouns(Pairs):
             # "negotiators returned to Geneva for talks": they take part, when the verb does.
             gathering = n.head.head
             sources = self._subject_args(gathering, found, offset)
+        answering = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "with" else None
+        if answering is not None and answering.lemma_.lower() not in RESPONDING:
+            answering = None
+        if not sources and answering is not None:
+            # "Israel responded with air strikes": who answers with an act does it.
+            sources = self._subject_args(answering, found, offset)
         visiting = n.dep_ == "pobj" and n.head.lower_ in VISIT_PREPS and n.head.head.pos_ in ("VERB", "AUX")
         if not sources and pat.code == "042" and visiting and self._coded_hosts(n, found, offset):
             # "Lula called for an end to the war during a visit to Cairo": the visitor is the
             # one who acts during it.
             sources = self._subject_args(n.head.head, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
-        anchor = gathering if gathering is not None else n
+        anchor = gathering or answering or n
         if governor is not None and not anothers:
             anchor = governor
         if not sources:
@@ -111,12 +120,14 @@ class Nouns(Pairs):
                 return list(
                     self._pairs(n, pat.code, pat.rule, parties[:1], parties[1:], found, offset, anchor)
                 )
-        if _object_of(host, RECEIVING):
-            # "South Korea received assurances from Washington": the giver acts on the receiver.
+        if _object_of(host, RECEIVING | DRAWING):
+            # "South Korea received assurances from Washington", "the test drew condemnation
+            # from France": the giver acts on the receiver.
             givers = [a for t in phrase_objects(heads, ["from"]) for a in self._actors(t, found, offset)]
             receivers = self._subject_args(governor, found, offset)
             if givers and receivers:
                 return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
+            sources = sources or givers  # ("the test drew criticism from Japan": at no actor)
         thanking = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
         if thanking is not None and thanking.lemma_.lower() == "thank":
             # "Assad thanked Putin for Russia's support": it went to whoever thanks for it,
@@ -184,7 +195,7 @@ class Nouns(Pairs):
             # (and is not what the act is of: "the transfer of drones"; but the people it is of
             # do it: "the deployment of UN peacekeepers").
             sources = [a for t in phrase_objects([n], ["of"]) for a in self._actors(t, found, offset)]
-        if not sources and "from" not in pat.targets and not _object_of(n, RECEIVING):
+        if not sources and "from" not in pat.targets and not _object_of(n, RECEIVING | DRAWING):
             # "repeated requests from Zelensky", "threats from Tehran": who the act comes from.
             sources = [a for t in phrase_objects([n], ["from"]) for a in self._actors(t, found, offset)]
         return sources

@@ -13,7 +13,7 @@ from typing import Any
 
 from actorgraph.actors import Found
 from actorgraph.consolidation import GOVERN_STEPS
-from actorgraph.events.arguments import Arg, Arguments, others
+from actorgraph.events.arguments import Arg, Arguments, one_state, others
 from actorgraph.events.words import (
     BORDERS,
     CONDUCT,
@@ -50,7 +50,7 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
     )
     subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     node = v
-    while not subj and node.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and node.head.i != node.i:
+    while not subj and _continues(node) and node.head.i != node.i:
         # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
         objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
         controlled = node.dep_ == "xcomp" and node.head.lemma_.lower() in CONTROL_HEADS
@@ -89,6 +89,13 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subj, passive
 
+
+def _continues(node: Any) -> bool:
+    """Whether clause ``node`` takes its subject from the clause above: a conjunct, controlled or
+    adverbial clause, or a progressive the small model reads as an attribute ("Qatar is
+    mediating between...", "mediating" an attr of "is")."""
+    return node.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") or (
+        node.dep_ == "attr" and node.tag_ == "VBG" and node.head.lemma_ == "be")
 
 def phrase_objects(heads: Sequence[Any], names: Sequence[str]) -> list[Any]:
     for name in names:
@@ -155,8 +162,10 @@ class Roles(Arguments):
                 # "blocked an aid package for Ukraine": the package's phrase, when the parser
                 # reads "aid" as the object.
                 phrase = [obj.head] if obj is not None and obj.dep_ == "compound" else []
-                # The object's own phrase first: "eased sanctions on Syria on Friday".
-                cands = phrase_objects([*objs, *phrase, v], [slot])
+                # The object's own phrase first: "eased sanctions on Syria on Friday"; and that of
+                # the noun that says what it is ("pledged 500 million euros in aid to Ukraine").
+                kinds = objects_of(objs, ["in"])
+                cands = phrase_objects([*objs, *kinds, *phrase, v], [slot])
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if not args:
                 args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
@@ -188,9 +197,14 @@ class Roles(Arguments):
         asking = [n for n in [*objects_of([v], ["on"]), *(c for c in v.children if c.dep_ == "dobj")]
                   if n.lemma_.lower() in ASKING_NOUNS]
         clauses += [x for n in asking for x in n.children if x.dep_ == "acl"]
+        own = self._subject_args(v, found, offset) if clauses else []
         for x in clauses:
             subj = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
             args = [a for c in subj for a in self._actors(c, found, offset)]
+            if args and all(one_state(a.actor, s.actor) for a in args for s in own):
+                # "Serbia denied that its troops had crossed": a clause about the speaker's own
+                # state names no one the act aims at (an act it governs may: see coder._govern).
+                return []
             if args:
                 return args
         return []

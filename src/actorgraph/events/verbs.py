@@ -108,7 +108,7 @@ class Verbs(Pairs):
             # "rallied outside": 'rally behind' (053) or 'rally against' (141)? Only the
             # preposition tells, and there is none: better no event than a coin toss. But
             # when civilians, students or the opposition rally or protest, they demonstrate.
-            popular = _popular_protest(matches, pat, sources)
+            popular = _popular_protest(matches, pat, sources) or _protest_at_mission(matches, pat, v)
             if popular is None:
                 return []
             pat = popular
@@ -120,6 +120,8 @@ class Verbs(Pairs):
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj" and not announced:
                 used_nouns.add(c.i)
+                # "pledged 500 million euros in aid": the "in" noun says what the object is
+                used_nouns.update(n.i for n in objects_of([c], ["in"]))
         joint = pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)
         if not sources and joint:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
@@ -280,6 +282,16 @@ def _popular_protest(
         return complaint[0]
     return None
 
+
+def _protest_at_mission(
+    matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any
+) -> VerbPattern | None:
+    """The protest reading of an ambiguous "rally" or "protest" held at a foreign mission
+    ("rallied outside the US embassy"): a gathering there is against the mission's state."""
+    if not any(t.lemma_.lower() in MISSIONS for t in phrase_objects([v], AT_PREPS)):
+        return None
+    same = [p for p, _ in matches if p.specificity == chosen.specificity and p.code[:2] == "14"]
+    return same[0] if same else None
 
 def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any) -> bool:
     """Whether other patterns as specific as ``chosen`` give the verb ``v`` another code (a

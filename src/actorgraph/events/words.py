@@ -16,13 +16,14 @@ from actorgraph.actors import REGION_CODES
 __all__ = [
     "ACCEPTABLE", "ACCORD_ROOTS", "ANNOUNCING", "APPROVING", "ASSESSING", "AT_PREPS", "BACKGROUND_NOUNS",
     "BETWEEN_STATES", "BODIES", "BORDERS", "CONDUCT", "CONDUCT_CARRIERS", "CONTROL_HEADS", "DENIERS",
-    "DISAPPROVING", "DOER_ADJECTIVES", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING",
-    "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_WORDS", "JOINT_CODES", "JOINT_ROOTS",
-    "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES", "OPINION_VERBS",
-    "ORIGIN_CONFIDENCE", "PARTICLES", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS", "PROPOSALS",
-    "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "SETTING_PREPS", "SITE_PREPS",
-    "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
-    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
+    "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS",
+    "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_WORDS", "JOINT_CODES",
+    "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
+    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS",
+    "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
+    "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS",
+    "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS",
+    "WILL", "YIELDING",
 ]
 
 
@@ -160,7 +161,7 @@ STANDS_FOR_OWNER = {
 }
 
 # Lines between states, whose "with" phrase names the state across ("its border with Belarus").
-BORDERS = {"border", "frontier", "boundary"}
+BORDERS = {"border", "frontier", "boundary", "crossing"}
 
 # Verbs of propping up, events only when what is propped up is an actor ("shore up the regime",
 # not "shore up its reserves").
@@ -250,6 +251,13 @@ ASSESSING = {"pose", "represent", "constitute"}
 
 # Verbs whose subject receives what their object's event noun names, from a "from" phrase.
 RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
+
+# Verbs whose subject draws another's act upon itself ("drew condemnation from France",
+# "sparked protests"): the act is not the subject's, and a "from" phrase names its doer.
+DRAWING = {"draw", "attract", "earn", "elicit", "provoke", "spark", "trigger", "prompt", "invite"}
+
+# Verbs of answering an act with one's own: "Israel responded with air strikes" (Israel's strikes).
+RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "counter"}
 
 # Verbs that make their object act known as the subject's own ("announced a withdrawal").
 ANNOUNCING = {"announce", "declare", "unveil", "proclaim"}
