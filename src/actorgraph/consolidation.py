@@ -112,7 +112,8 @@ def _alleged(doc: Any, codings: list[Coding]) -> list[Coding]:
     kept = []
     for c in codings:
         node = doc[c.trigger_token]
-        while node.dep_ == "conj" and node.head.i != node.i:
+        # ("accused X of shelling and looting", "accused X of trying to cut off supplies")
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         prep = node.head if node.dep_ in ("pcomp", "pobj") else None
         alleged = (
@@ -230,11 +231,17 @@ def _carried(doc: Any, codings: list[Coding]) -> list[Coding]:
     return [c for k, c in enumerate(out) if k not in dropped]
 
 
+# Violent repression (CAMEO 175): the one coercive act whose consequences are killings.
+_VIOLENT_REPRESSION = "175"
+
+
 def _consequences(doc: Any, codings: list[Coding]) -> list[Coding]:
     """The killing a violent act caused is that act: "warplanes dropped sarin on the town,
     killing 80 civilians" is one 2041 on the civilians, not a 2041 and a 195. The act keeps its
-    code unless the killing's is mass violence (20x: "killing hundreds of civilians")."""
-    by_token = {c.trigger_token: k for k, c in enumerate(codings) if c.code[:2] in VIOLENT_ROOTS}
+    code unless the killing's is mass violence (20x: "killing hundreds of civilians"). Violent
+    repression (175: "police fired on protesters, killing two") causes killings too."""
+    by_token = {c.trigger_token: k for k, c in enumerate(codings)
+                if c.code[:2] in VIOLENT_ROOTS or c.code == _VIOLENT_REPRESSION}
     out = list(codings)
     dropped: set[int] = set()
     for k, c in enumerate(codings):

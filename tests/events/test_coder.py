@@ -1884,6 +1884,42 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "cutting a state's energy supplies is an embargo on it",
+        "Azerbaijan halted gas supplies to Armenia on Tuesday.",
+        [("163", "AZE", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "what an accused is said to have tried to do is only alleged",
+        "Armenia accused Azerbaijan of trying to cut off gas supplies to Karabakh.",
+        [("112", "ARM", "AZE", "asserted")],
+        True,
+    ),
+    (
+        "dismissing an official is no denial; dismissing claims is",
+        "The Malawian president dismissed his defence minister, and Ankara dismissed Greek claims.",
+        [("016", "TURGOV", "GRC", "asserted")],
+        True,
+    ),
+    (
+        "security forces' violence on demonstrators is repression, with the killing it caused",
+        "Riot police fired on protesters in Lagos, killing three.",
+        [("175", "NGACOP", "NGACVL", "asserted")],
+        True,
+    ),
+    (
+        "a pronoun in what a noun reports is the subject of the clause holding the noun",
+        "Eritrea denied reports that it had sent troops into Sudan.",
+        [("154", "ERIMIL", "SDN", "negated")],
+        False,
+    ),
+    (
+        "the nations of the United Kingdom are the United Kingdom",
+        "Scottish police arrested two Irish nationals.",
+        [("173", "GBRCOP", "IRL", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -30,7 +30,7 @@ from actorgraph.events.words import (
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern
 from actorgraph.records import Actor, Mention
-from actorgraph.syntax import example_words, noun_phrase, objects_of
+from actorgraph.syntax import example_words, has_that, noun_phrase, objects_of
 
 __all__ = [
     "Arg",
@@ -124,8 +124,13 @@ class Arguments:
         if hit is None and t.lower_ in GROUP_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass"):
             # "Russia said it would...": the subject of the clause that reports this one.
             clause = t.head
-            if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
-                outer = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            holder = clause.head
+            if clause.dep_ == "acl" and holder.dep_ == "dobj" and has_that(clause):
+                # "Syria denied reports that it had moved troops": the clause a noun reports
+                # belongs to the clause that holds the noun.
+                clause, holder = holder, holder.head
+            if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj", "dobj") and holder.i != clause.i:
+                outer = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if outer and outer[0].lower_ not in GROUP_PRONOUNS | PRONOUNS:
                     arg = self._actor(outer[0], found, offset)
                     if arg is not None:

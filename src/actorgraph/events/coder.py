@@ -28,6 +28,7 @@ from actorgraph.events.words import (
     OPINION_VERBS,
     POPULAR_SECTORS,
     REFUSAL_WORDS,
+    SECURITY_SECTORS,
     SETTING_PREPS,
     SUBSUMING_ROOTS,
 )
@@ -242,6 +243,11 @@ class EventCoder(Verbs, Nouns, Judgements):
             # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
             # violent protest or riot (145), not as an armed assault.
             c = dataclasses.replace(c, code="145", rule=f"{c.rule}; by protesters -> 145")
+        security = c.source is not None and c.source.sector in SECURITY_SECTORS
+        if c.code[:2] in ("18", "19") and security and by_protesters(c.target):
+            # "riot police fired on protesters, killing three": security forces' violence
+            # against demonstrators is violent repression (175).
+            c = dataclasses.replace(c, code="175", rule=f"{c.rule}; on protesters -> 175")
         if c.code == "190" and civilian(c.target) and counts_hundreds(doc[c.trigger_token]):
             # "killed hundreds of civilians": CAMEO's mass killing of non-combatants.
             rule = f"{c.rule}; hundreds of civilians -> 202"

@@ -21,9 +21,9 @@ __all__ = [
     "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
     "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS",
     "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
-    "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS",
-    "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS",
-    "WILL", "YIELDING",
+    "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES",
+    "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS",
+    "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
 ]
 
 
@@ -276,6 +276,9 @@ PRESENT_AT = {"during", "for", "at", "in", "amid"}
 SITE_PREPS = {"outside", "at", "near", "inside"}
 
 SITE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+# Sectors of the state's security forces: their violence on demonstrators is repression (175).
+SECURITY_SECTORS = {"COP", "MIL", "SPY"}
 
 # Verbs of coming together whose "for" phrase names a meeting their subject takes part in:
 # "negotiators returned to Geneva for talks" (not "called for talks": a request).
