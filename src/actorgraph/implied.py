@@ -91,8 +91,10 @@ def _foreign(actor: Actor) -> bool:
     """Whether the words of a role say it is not the country's own: "foreign journalists",
     "a regional peacekeeping force"."""
     words = actor.text.lower().split()
-    if any(w.startswith("peacekeep") for w in words):
-        return True  # peacekeepers are never the forces of the place they keep the peace in
+    if any(w.startswith(("peacekeep", "settler")) for w in words):
+        # peacekeepers are never the forces of the place they keep the peace in, nor settlers
+        # the people of the land they settle
+        return True
     return bool(NOT_OWN & set(words[:-1])) and not _FOREIGN_OFFICES & set(words)
 
 

@@ -1920,6 +1920,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "whom an act lets act is its target",
+        "North Korea agreed to let IAEA inspectors visit the Yongbyon reactor.",
+        [("030", "PRK", "IGOUNO", "asserted")],
+        False,
+    ),
+    (
+        "settlers are civilians, and not the people of the land they settle",
+        "Israeli settlers attacked a Palestinian village, and settlers torched cars in Hebron.",
+        [("190", "ISRCVL", "PSE", "asserted"), ("1712", "CVL", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

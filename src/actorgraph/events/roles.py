@@ -21,6 +21,7 @@ from actorgraph.events.words import (
     CONTROL_HEADS,
     DOER_ADJECTIVES,
     INTENT_WORDS,
+    PERMITTING,
     PROPOSALS,
     STANDS_FOR_OWNER,
 )
@@ -186,7 +187,12 @@ class Roles(Arguments):
         # "threatened to strike Ukrainian ports": the target of the act threatened or promised.
         for x in v.children:
             if x.dep_ == "xcomp":
-                args = [a for c in x.children if c.dep_ == "dobj" for a in self._actors(c, found, offset)]
+                objs = [c for c in x.children if c.dep_ == "dobj"]
+                if x.lemma_.lower() in PERMITTING:
+                    # "agreed to let UN inspectors visit its sites": whom it lets act
+                    objs += [s for c in x.children if c.dep_ == "ccomp"
+                             for s in c.children if s.dep_ == "nsubj"]
+                args = [a for c in objs for a in self._actors(c, found, offset)]
                 if args:
                     return args
         # "demanded that the US cancel the sale": whom the demand, appeal or praise is about.

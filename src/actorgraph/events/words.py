@@ -19,8 +19,8 @@ __all__ = [
     "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS",
     "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_WORDS", "JOINT_CODES",
     "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
-    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS",
-    "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
+    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "PERMITTING", "POPULAR_SECTORS", "PRESENT_AT",
+    "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
     "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES",
     "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS",
     "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
@@ -38,6 +38,9 @@ CONTROL_HEADS = {
     "ask", "urge", "call", "order", "force", "allow", "persuade", "tell", "invite", "press", "encourage",
     "warn", "pressure", "permit", "help", "compel", "push",
 }
+
+# Verbs of letting another act ("agreed to let inspectors visit"): whom they let is the target.
+PERMITTING = {"let", "allow", "permit", "enable"}
 
 # Pronouns that stand for a person, and for a state or group.
 PRONOUNS = {"he", "she", "him", "her"}
