@@ -447,7 +447,7 @@ _BETWEEN_STATES_ROOTS = ("04", "05")
 
 def _titled_person(actor: Actor | None) -> bool:
     """An office holder the lexicon does not know, named by title and name ("Prime Minister
-    Mahendra Chaudhry", "Lt. Gen. Prosper Avril"): a bare role whose words end in a name."""
+    Ana Tora", "Lt. Gen. Jean Tolo"): a bare role whose words end in a name."""
     if actor is None or actor.country is not None or actor.code not in _BARE_ROLES:
         return False
     capitals = [w for w in actor.text.split() if w[:1].isupper()]
@@ -456,12 +456,12 @@ def _titled_person(actor: Actor | None) -> bool:
 
 def titled_in_context(event: Event, country: str | None) -> Event:
     """``event`` with an unknown office holder given ``country``, the one country its
-    sentence's actors name: "The Fijian rebels said they will release Prime Minister Mahendra
-    Chaudhry" -> FJIGOV; "Avril resigned to allow Haiti's first elections" -> HTIMIL.
+    sentence's actors name: "Fijian rebels freed Prime Minister Ana Tora" -> FJIGOV; "General
+    Tolo resigned to allow Haiti's elections" -> HTIMIL.
 
     Example:
         >>> from actorgraph.records import Span
-        >>> pm = Actor("Prime Minister Mahendra Chaudhry", "GOV", None, None, "GOV")
+        >>> pm = Actor("Prime Minister Ana Tora", "GOV", None, None, "GOV")
         >>> ev = Event("e", "d", "d", 0, "", Span(0, 1, "x"), Actor("rebels", "FJIREB", None, "FJI", "REB"),
         ...            pm, "084", "08", 2, 7.0, "CONCEDE", None, "asserted", "author", "r", 0.9)
         >>> titled_in_context(ev, "FJI").target.code

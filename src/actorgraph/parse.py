@@ -73,7 +73,7 @@ def keep_whole(nlp: Any, verbs: Iterable[str] = (), nouns: Iterable[str] = ()) -
 
 
 # Abbreviated titles the tokenizer would cut before their full stop, which the parser then
-# reads as a sentence's end ("Lt. Gen. Prosper Avril resigned" was two sentences).
+# reads as a sentence's end ("Lt. Gen. Jean Tolo resigned" was two sentences).
 TITLES = (
     "Gen.", "Lt.", "Col.", "Brig.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Gov.",
     "Sen.", "Rep.", "Amb.", "Supt.", "Insp.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.",

@@ -264,8 +264,8 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     ),
     (
         "two owners, joint act",
-        "Senior Hungarian and Romanian officials met in Vienna.",
-        [("044", "HUNGOV", "ROUGOV", "asserted")],
+        "Senior Czech and Slovak officials met in Vienna.",
+        [("044", "CZEGOV", "SVKGOV", "asserted")],
         True,
     ),
     (
@@ -958,8 +958,8 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     ),
     (
         "a particle the parser read as a preposition ('out of')",
-        "Jakarta forced the UN refugee agency out of the country.",
-        [("174", "IDNGOV", "IGOUNO", "asserted")],
+        "Khartoum forced the World Food Programme out of the country.",
+        [("166", "SDNGOV", "IGOUNO", "asserted")],
         True,
     ),
     (
@@ -1548,7 +1548,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     ),
     (
         "holding people as human shields is 184, whoever they are",
-        "The Sri Lankan army has been holding thousands of Tamil civilians as human shields.",
+        "Government troops in Sri Lanka held hundreds of Tamil villagers as human shields.",
         [("184", "LKAMIL", "LKACVL", "asserted")],
         True,
     ),
@@ -1929,6 +1929,13 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "settlers are civilians, and not the people of the land they settle",
         "Israeli settlers attacked a Palestinian village, and settlers torched cars in Hebron.",
         [("190", "ISRCVL", "PSE", "asserted"), ("1712", "CVL", None, "asserted")],
+        True,
+    ),
+    (
+        "an organisation forced out is expelled, not deported; a person from it is deported",
+        "Burundi forced the UN human rights office out of the country, and Egypt deported an Amnesty "
+        "International researcher.",
+        [("166", "BDI", "IGOUNO", "asserted"), ("174", "EGY", "NGOHRIAMN", "asserted")],
         True,
     ),
     (

@@ -243,6 +243,11 @@ class EventCoder(Verbs, Nouns, Judgements):
             # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
             # violent protest or riot (145), not as an armed assault.
             c = dataclasses.replace(c, code="145", rule=f"{c.rule}; by protesters -> 145")
+        organisation = c.target is not None and (c.target.code or "").startswith(("IGO", "NGO"))
+        if c.code == "174" and organisation and doc[c.trigger_token].lemma_.lower() != "deport":
+            # "forced the UN refugee agency out of the country": an organisation is not deported
+            # (174 is for individuals; "deported an Amnesty researcher" is), it is expelled (166).
+            c = dataclasses.replace(c, code="166", rule=f"{c.rule}; an organisation -> 166")
         security = c.source is not None and c.source.sector in SECURITY_SECTORS
         if c.code[:2] in ("18", "19") and security and by_protesters(c.target):
             # "riot police fired on protesters, killing three": security forces' violence
