@@ -50,11 +50,16 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Arg:
+    """An actor an argument names, and how it was found (lexicon, agent, pronoun, ner)."""
+
     actor: Actor
     origin: str
 
 
 class Arguments:
+    """Reads which actors a sentence's phrases name; holds the lexicon and the last person named
+    before the sentence (for "he" at a paragraph's start)."""
+
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon or load_event_lexicon()
         self.speech = self.lexicon.speech_lemmas
@@ -255,10 +260,12 @@ def pronoun(t: Any, referent: Actor | Mention, offset: int) -> Arg:
 
 
 def mentioned(m: Mention) -> Arg:
+    """The argument a mention names, as it is."""
     return Arg(Actor(m.text, m.code, m.actor_id, m.country, m.sector, m.start, m.end), m.origin)
 
 
 def is_person(m: Mention) -> bool:
+    """Whether ``m`` is a coded person (a pronoun's possible antecedent)."""
     return m.kind in ("person", "agent-person") and m.code is not None
 
 
@@ -269,6 +276,7 @@ def last_person(found: Sequence[Found]) -> Mention | None:
 
 
 def is_state(code: str | None) -> bool:
+    """Whether ``code`` is a bare state code ("RUS"), not a region, role or sector."""
     return code is not None and len(code) == 3 and code.isalpha() and code not in NOT_STATES
 
 
@@ -290,6 +298,7 @@ def armed(actor: Actor) -> Actor:
 
 
 def uses_force(code: str) -> bool:
+    """Whether an act of ``code`` is done with armed force (its doer is armed: see ``armed``)."""
     return code[:2] in FORCE_ROOTS or code in FORCE_CODES
 
 

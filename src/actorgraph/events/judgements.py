@@ -28,6 +28,8 @@ __all__ = ["Judgements"]
 
 
 class Judgements(Pairs):
+    """Events in what an actor says or thinks of another: reported demands, judgements, moods."""
+
     def _reported_demand(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
         """ "X said Y must do Z": X demands of Y (100); "should" is an appeal (020)."""
         out: list[Coding] = []

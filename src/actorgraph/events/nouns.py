@@ -47,6 +47,8 @@ __all__ = ["Nouns"]
 
 
 class Nouns(Pairs):
+    """Events an event noun names."""
+
     def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
         mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
         # "the transfer of drones", "deliveries of arms": what the act is of qualifies it too.
@@ -110,7 +112,7 @@ class Nouns(Pairs):
             # one who acts during it.
             sources = self._subject_args(n.head.head, found, offset)
         heads = [n] + ([host] if measured else []) + ([governor] if governor is not None else [])
-        anchor = gathering or answering or n
+        anchor = next((w for w in (gathering, answering) if w is not None), n)
         if governor is not None and not anothers:
             anchor = governor
         if not sources:

@@ -30,6 +30,8 @@ __all__ = ["Pairs", "governing_word"]
 
 
 class Pairs(Roles):
+    """Codings from an act's sides, and who reports the act."""
+
     def _pairs(
         self,
         trig: Any,

@@ -99,6 +99,8 @@ def _continues(node: Any) -> bool:
         node.dep_ == "attr" and node.tag_ == "VBG" and node.head.lemma_ == "be")
 
 def phrase_objects(heads: Sequence[Any], names: Sequence[str]) -> list[Any]:
+    """The objects of the first of ``names`` that any of ``heads`` has as a preposition, an agent
+    or a dative ("sanctions on Syria" -> [Syria]), dates and times left out."""
     for name in names:
         for h in heads:
             for c in h.children:
@@ -126,6 +128,8 @@ def reduced_passive(v: Any) -> bool:
 
 
 class Roles(Arguments):
+    """A clause's roles: its subjects' actors and its targets by slot."""
+
     def _subject_args(self, v: Any, found: Sequence[Found], offset: int) -> list[Arg]:
         """The actors the subjects of verb ``v`` name, in order."""
         return [a for t in subjects_of(v)[0] for a in self._actors(t, found, offset)]

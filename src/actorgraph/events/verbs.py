@@ -47,6 +47,8 @@ __all__ = ["Verbs", "match_verb"]
 
 
 class Verbs(Pairs):
+    """Events a lexicon verb triggers."""
+
     def _verb(
         self, v: Any, pats: Sequence[VerbPattern], found: Sequence[Found], offset: int, used_nouns: set[int]
     ) -> list[Coding]:
@@ -216,6 +218,8 @@ class Verbs(Pairs):
         return targets, rule
 
 def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
+    """The patterns of ``pats`` that verb ``v`` fits by particle and object, each with the object
+    token it matched, best first."""
     parts = {c.lower_ for c in v.children if c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES}
     # "forced the agency out of the country": a particle the parser read as a preposition.
     outs = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "out"]
