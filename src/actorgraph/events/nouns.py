@@ -94,15 +94,11 @@ class Nouns(Pairs):
             # "Nigerians converged for a rally", "youths threw stones during demonstrations":
             # who is at a protest takes part in it.
             sources = self._participants(n.head.head, found, offset)
-        gathering = None
-        if not sources and pat.code[:2] == "04" and n.dep_ == "pobj" and n.head.lower_ == "for" \
-                and n.head.head.lemma_.lower() in GATHERING:
+        gathering = _verb_through(n, "for", GATHERING) if not sources and pat.code[:2] == "04" else None
+        if gathering is not None:
             # "negotiators returned to Geneva for talks": they take part, when the verb does.
-            gathering = n.head.head
             sources = self._subject_args(gathering, found, offset)
-        answering = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "with" else None
-        if answering is not None and answering.lemma_.lower() not in RESPONDING:
-            answering = None
+        answering = _verb_through(n, "with", RESPONDING)
         if not sources and answering is not None:
             # "Israel responded with air strikes": who answers with an act does it.
             sources = self._subject_args(answering, found, offset)
@@ -130,8 +126,8 @@ class Nouns(Pairs):
             if givers and receivers:
                 return list(self._pairs(n, pat.code, pat.rule, givers, receivers, found, offset, anchor))
             sources = sources or givers  # ("the test drew criticism from Japan": at no actor)
-        thanking = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
-        if thanking is not None and thanking.lemma_.lower() == "thank":
+        thanking = _verb_through(n, "for", {"thank"})
+        if thanking is not None:
             # "Assad thanked Putin for Russia's support": it went to whoever thanks for it,
             # from the one thanked unless the phrase names another giver.
             thanked = [
@@ -268,6 +264,13 @@ class Nouns(Pairs):
                 return pat.code
         return None
 
+
+def _verb_through(n: Any, prep: str, verbs: set[str]) -> Any | None:
+    """The verb of ``verbs`` whose ``prep`` phrase holds noun ``n`` ("returned to Geneva for talks"
+    -> returned, with ``prep`` "for"), or None."""
+    if n.dep_ == "pobj" and n.head.lower_ == prep and n.head.head.lemma_.lower() in verbs:
+        return n.head.head
+    return None
 
 def _of_chain(n: Any) -> list[Any]:
     """The nouns of ``n``'s "of" phrases, nested: "withdrawal of most of the aircraft" ->

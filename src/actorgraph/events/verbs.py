@@ -186,9 +186,8 @@ class Verbs(Pairs):
         if not targets and pat.code[:2] == "14":
             # "protested outside the British embassy": against the state whose embassy it is
             # (the protesters are not that state's people: see implied.MISSION_NOTE).
-            missions = [t for t in phrase_objects([v], AT_PREPS) if t.lemma_.lower() in MISSIONS]
             targets = [
-                a for t in missions for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                a for t in _missions(v) for c in t.children if c.dep_ in ("amod", "compound", "poss")
                 for a in self._actors(c, found, offset)
             ]
             rule = f"{rule}; {MISSION_NOTE}" if targets else rule
@@ -292,10 +291,14 @@ def _protest_at_mission(
 ) -> VerbPattern | None:
     """The protest reading of an ambiguous "rally" or "protest" held at a foreign mission
     ("rallied outside the US embassy"): a gathering there is against the mission's state."""
-    if not any(t.lemma_.lower() in MISSIONS for t in phrase_objects([v], AT_PREPS)):
+    if not _missions(v):
         return None
     same = [p for p, _ in matches if p.specificity == chosen.specificity and p.code[:2] == "14"]
     return same[0] if same else None
+
+def _missions(v: Any) -> list[Any]:
+    """The foreign missions verb ``v`` happens at ("rallied outside the US embassy" -> [embassy])."""
+    return [t for t in phrase_objects([v], AT_PREPS) if t.lemma_.lower() in MISSIONS]
 
 def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any) -> bool:
     """Whether other patterns as specific as ``chosen`` give the verb ``v`` another code (a
