@@ -164,6 +164,20 @@ REGION_CODES = frozenset({
 })
 
 
+# Words that count a crowd: "thousands of Israelis", "scores of Afghans".
+_CROWD_COUNTS = {"thousand", "hundred", "dozen", "score", "million", "ten", "number", "group", "crowd"}
+
+
+def _counted(token: Any) -> bool:
+    """Whether a plural noun is people counted: "three Russians", "hundreds of Afghans"."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "nummod" for c in token.children):
+        return True
+    counter = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return counter is not None and counter.lemma_.lower() in _CROWD_COUNTS
+
+
 def _is_group(found: Found | None) -> bool:
     """Whether ``found`` names a non-state armed group (CAMEO's IMG codes, or a group's kind)."""
     if found is None:
@@ -278,6 +292,11 @@ class ActorCoder:
                 start, code, kind, origin = start - 1, _ETHNIC_ROLE, "agent-group", "agent"
                 actor_id = None
                 country, sector = None, _ETHNIC_ROLE
+            elif kind == "adjective" and country and span.end - start == 1 and _counted(doc[start]):
+                # "thousands of Israelis", "three Russians": people counted are civilians of
+                # their state, not the state ("the Russians withdrew" stays Russia).
+                code, kind, origin, sector = f"{country}{_ETHNIC_ROLE}", "agent-group", "agent", _ETHNIC_ROLE
+                actor_id = None
             found.append(
                 self._make(
                     doc, start, span.end, offset, sent_index, code, actor_id, kind, origin, country, sector

@@ -38,15 +38,18 @@ __all__ = [
 
 # Roles that name no country by themselves ("rebels", "the army", "protesters").
 _BARE_ROLES = {
-    "REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY", "BUS"
+    "REB", "CVL", "OPP", "LAB", "COP", "JUD", "LEG", "MED", "ELI", "PTY", "MIL", "GOV", "SPY", "BUS",
+    "EDU", "HLH",
 }
 # Of those, the ones that the document's main place country may code: a story's rebels and
 # civilians, press, teachers and business people are that country's, but its "minister" may be
 # anyone's.
-_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU", "BUS"}
+_DOMESTIC_ROLES = {"REB", "CVL", "OPP", "LAB", "MED", "EDU", "HLH", "BUS"}
 # Who addresses its own state's institutions (_home_institution), and those institutions.
-_HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "ELI"}
+_HOME_SECTORS = {"PTY", "OPP", "CVL", "LEG", "JUD", "LAB", "EDU", "HLH", "ELI"}
 _HOME_INSTITUTIONS = {"GOV", "LEG", "JUD"}
+# The roles of a state's own bodies: named alone in a sentence that names one country, theirs.
+_STATE_BODIES = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 # The coder's note on a protest aimed at the state whose embassy or consulate it is held at:
 # its protesters are not that state's people.
 MISSION_NOTE = "against the state of its mission"
@@ -445,19 +448,19 @@ def _retaken_from(event: Event, focus: str | None) -> Event:
 _BETWEEN_STATES_ROOTS = ("04", "05")
 
 
-def _titled_person(actor: Actor | None) -> bool:
-    """An office holder the lexicon does not know, named by title and name ("Prime Minister
-    Ana Tora", "Lt. Gen. Jean Tolo"): a bare role whose words end in a name."""
-    if actor is None or actor.country is not None or actor.code not in _BARE_ROLES:
-        return False
+def _titled(actor: Actor) -> bool:
+    """Whether ``actor``'s words end in a name after a title: "Prime Minister Ana Tora"."""
     capitals = [w for w in actor.text.split() if w[:1].isupper()]
     return len(capitals) >= 2 and actor.text.split()[-1][:1].isupper()
 
 
-def titled_in_context(event: Event, country: str | None) -> Event:
+def titled_in_context(event: Event, country: str | None, others: str | None = None) -> Event:
     """``event`` with an unknown office holder given ``country``, the one country its
     sentence's actors name: "Fijian rebels freed Prime Minister Ana Tora" -> FJIGOV; "General
-    Tolo resigned to allow Haiti's elections" -> HTIMIL.
+    Tolo resigned to allow Haiti's elections" -> HTIMIL. A state body named by its role alone
+    takes ``others``, the one country of the sentence's actors that are not the event's sides:
+    "Peru's president ordered the army to halt its operations" -> PERMIL; but not "Kurdish-led
+    forces handed prisoners over to Iraq" or "Houthis shot down a helicopter".
 
     Example:
         >>> from actorgraph.records import Span
@@ -467,15 +470,19 @@ def titled_in_context(event: Event, country: str | None) -> Event:
         >>> titled_in_context(ev, "FJI").target.code
         'FJIGOV'
     """
-    if country is None:
-        return event
     changed: dict[str, Actor] = {}
     for side, actor, other in _sides(event):
+        if actor is None or actor.code is None or actor.country is not None or actor.code not in _BARE_ROLES:
+            continue
+        given = country if _titled(actor) else others if actor.code in _STATE_BODIES else None
         # Officials who meet or praise each other are mostly of two states: "Vice-President
         # Kamala Harris met the Kenyan president" is not Kenya's.
-        abroad = event.root in _BETWEEN_STATES_ROOTS and other is not None and other.country == country
-        if actor is not None and actor.code is not None and _titled_person(actor) and not abroad:
-            changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
+        abroad = event.root in _BETWEEN_STATES_ROOTS and other is not None and other.country == given
+        if given is not None and not abroad:
+            changed[side] = dataclasses.replace(actor, code=given + actor.code, country=given)
+    country = next((a.country for a in changed.values() if a.country), None)
+    if country is None:
+        return event
     return _given_country(event, changed, country, "country from the sentence's actors")
 
 

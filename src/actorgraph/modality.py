@@ -60,6 +60,8 @@ _FUTURE_HEADS = {
 }
 # Verbs whose complement is asked for ("urged Serbia to release"), and that negate it.
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
+# Verbs that ask only with an object: "pushed Kyiv to hold elections" (not "pushed to expand").
+_PRESSING = {"push", "pressure"}
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid", "unable"}
 # Dependencies modality is read up through, to the verb that asks, negates or schedules.
 _CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
@@ -116,6 +118,8 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
         # "said Iran would expel": in reported speech "would" is the future of the past.
         reported = aux & {"would", "'d"} and v.dep_ == "ccomp" and v.head.lemma_.lower() in speech
         mode = "future" if reported else "hypothetical"
+    if mode == "asserted" and _asked_by_its_noun(v):
+        mode = "request"  # "demanded a deal to free the hostages": the freeing is asked for
     if aux & DEMAND_MODALS.keys() and v.dep_ == "ccomp" and v.head.lemma_.lower() in speech:
         mode = "request"  # "said Israel must withdraw": the withdrawal is asked for
     clause = v
@@ -161,7 +165,7 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
             ruled_out = lemma == "rule" and any(c.lower_ == "out" for c in head.children)
             if lemma in _NEGATING_HEADS or ruled_out:
                 negated = True
-            elif lemma in _REQUEST_HEADS and mode == "asserted":
+            elif _asks(head) and mode == "asserted":
                 mode = "request"
             elif lemma in _FUTURE_HEADS and mode == "asserted":
                 mode = "future"
@@ -171,6 +175,27 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     if mode in ("asserted", "future") and _yes_no_question(v):
         mode = "hypothetical"  # "Will China invade Taiwan?": asked, not said
     return "negated" if negated else mode
+
+
+def _asks(verb: Any) -> bool:
+    """Whether ``verb`` asks someone to act: "urged", "asked", "pushed Kyiv"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _REQUEST_HEADS or (lemma in _PRESSING and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _asked_by_its_noun(v: Any) -> bool:
+    """Whether ``v`` is the infinitive of a noun that is asked for: "demanded a deal to free the
+    hostages", "called for talks to end the strike"."""
+    noun = v.head
+    if v.dep_ == "advcl" and infinitive(v) and noun.lemma_.lower() in _REQUEST_HEADS:
+        # the infinitive hung on the verb that asks: "demanded a deal to free the hostages"
+        return any(c.dep_ == "dobj" and c.i < v.i for c in noun.children)
+    if v.dep_ != "acl" or not infinitive(v) or noun.i == v.i:
+        return False
+    asker = noun.head if noun.dep_ == "dobj" else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        asker = noun.head.head
+    return asker is not None and asker.lemma_.lower() in _REQUEST_HEADS
 
 
 # Subordinators of a clause that states a circumstance of its head: a fact of its own.
@@ -217,7 +242,7 @@ def named_by_demand(clause: Any) -> bool:
     calls = any(c.dep_ == "dobj" and c.lemma_.lower() in ASKING_NOUNS for c in head.children)
     if clause.dep_ == "advcl" and "for" in marks and infinitive(clause):
         return calls or head.lemma_.lower() in _REQUEST_HEADS
-    if clause.dep_ == "advcl" and not marks and infinitive(clause) and head.lemma_.lower() in _REQUEST_HEADS:
+    if clause.dep_ == "advcl" and not marks and infinitive(clause) and _asks(head):
         # "called on Washington to lift its sanctions", the infinitive hung as an adverbial
         # clause: asked of the addressee (not "called a meeting to discuss").
         return addressed(head)

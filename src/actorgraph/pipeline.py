@@ -109,9 +109,17 @@ def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _actor_country(found: list[Found], sentence_index: int) -> str | None:
-    """The one country the actors of a sentence name, or None when they name none or several."""
-    countries = {f.mention.country for f in found if f.mention.sentence_index == sentence_index}
+def _actor_country(found: list[Found], sentence_index: int, besides: Event | None = None) -> str | None:
+    """The one country the actors of a sentence name, or None when they name none or several.
+    ``besides`` an event: of the actors that are not its sides, and not a state's bare name
+    (which may be a place: "rebels attacked peacekeepers in Mali")."""
+    actors = (besides.source, besides.target) if besides else ()
+    sides = [(a.start, a.end) for a in actors if a is not None and a.start is not None and a.end is not None]
+    countries = {
+        f.mention.country for f in found if f.mention.sentence_index == sentence_index
+        and not (besides and f.mention.kind in ("country", "capital"))
+        and not any(f.mention.start < end and start < f.mention.end for start, end in sides)
+    }
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
 
@@ -209,7 +217,8 @@ class Pipeline:
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 ranks[c.trigger.start] = prominence(piece.doc[c.trigger_token])
                 event = roles.recall(_said_in(event, found_quotes))
-                events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named))
+                others = _actor_country(found, sentence.index, event) if named else None
+                events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named, others))
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent
         events = resolve_references(events, pieces, self.events.lexicon, day, self.gazetteer)

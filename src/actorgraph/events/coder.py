@@ -171,9 +171,10 @@ class EventCoder(Verbs, Nouns, Judgements):
             asked = None if warned_off else asked_code(head.code, c.code)
             if asked is not None:
                 verb = "threatens" if head.code[:2] == "13" else "asks for"
-                # Every pair the verb codes asks for it: "urged Armenia and Azerbaijan to ...".
+                # Every pair the verb codes asks for it, whoever of its subjects asks: "Qatar
+                # and Egypt urged Armenia and Azerbaijan to ...".
                 for h in governors[head.trigger_token]:
-                    if out[h].code == head.code and same_side(out[h].source, head.source):
+                    if out[h].code == head.code:
                         rule = f"{out[h].rule}; {verb} {c.code} -> {asked}"
                         out[h] = dataclasses.replace(out[h], code=asked, rule=rule)
         # A chain passes its target up: "refused to commit to assistance to the US": the

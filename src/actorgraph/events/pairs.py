@@ -20,7 +20,15 @@ from actorgraph.actors import Found
 from actorgraph.consolidation import Coding
 from actorgraph.events.arguments import Arg, armed, uses_force
 from actorgraph.events.roles import Roles, phrase_objects
-from actorgraph.events.words import DENIERS, INTENT_WORDS, ORIGIN_CONFIDENCE, REFUSAL_WORDS, VOW_WORDS, WILL
+from actorgraph.events.words import (
+    DENIERS,
+    INTENT_ON,
+    INTENT_WORDS,
+    ORIGIN_CONFIDENCE,
+    REFUSAL_WORDS,
+    VOW_WORDS,
+    WILL,
+)
 from actorgraph.modality import CLAIM_NOUNS, modality_of
 from actorgraph.records import Actor, Span
 from actorgraph.subcodes import HARM_ROOTS, INTENT_CODES, REFUSAL_CODES, code_in, threat_code
@@ -221,6 +229,8 @@ def governing_word(anchor: Any, words: set[str]) -> Any | None:
             return head  # ("ruled out releasing the prisoners", read as an adverbial clause)
         if node.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in words:
             return head.head  # "is committed to withdrawing its troops"
+        if node.dep_ == "pcomp" and head.lower_ == "on" and head.head.lemma_.lower() in words & INTENT_ON:
+            return head.head  # "is intent on strengthening ties"
         if node.dep_ == "acl" and infinitive(node):
             # "Washington's decision to send cluster munitions", "its refusal to release"
             return head if head.lemma_.lower() in words else None

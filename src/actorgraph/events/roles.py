@@ -20,6 +20,7 @@ from actorgraph.events.words import (
     CONDUCT_CARRIERS,
     CONTROL_HEADS,
     DOER_ADJECTIVES,
+    INTENT_ON,
     INTENT_WORDS,
     PERMITTING,
     PROPOSALS,
@@ -84,7 +85,8 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         # shelling the town", "Greece is committed to withdrawing its troops": whom the
         # adjective is said of does it.
         word = adjective.lemma_.lower()
-        pledged = v.head.lower_ == "to" and adjective.dep_ != "oprd" and word in INTENT_WORDS
+        pledged = (v.head.lower_ == "to" and adjective.dep_ != "oprd" and word in INTENT_WORDS) or (
+            v.head.lower_ == "on" and word in INTENT_ON)
         holder = adjective if passive_word else adjective.head
         if word in DOER_ADJECTIVES or pledged:
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]

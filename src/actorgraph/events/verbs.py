@@ -116,6 +116,7 @@ class Verbs(Pairs):
             pat = popular
         if obj is not None:
             used_nouns.add(obj.i)
+
         # "announced new sanctions": the sanctions are the announcer's act, the announcement
         # only how it is made known.
         announced = v.lemma_.lower() in ANNOUNCING and not pat.objects
@@ -224,13 +225,22 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
     outs = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "out"]
     parts |= {"out" for c in outs if any(g.lower_ == "of" for g in c.children)}
     # "went on strike", "was taken into custody": a preposition and its object's lemma.
-    parts |= {
-        f"{c.lower_} {g.lemma_.lower()}"
-        for c in v.children
+    # The phrase may hang on the object: "threatened the miners with arrest".
+    heads = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    phrases = {
+        f"{c.lower_} {g.lemma_.lower()}": g
+        for h in heads
+        for c in h.children
         if c.dep_ == "prep"
         for g in c.children
         if g.dep_ == "pobj"
     }
+    parts |= phrases.keys()
+    # "pushed Poland to accept refugees": "to" stands for an object's infinitive (object control).
+    if any(c.dep_ == "dobj" for c in v.children) and any(
+        c.dep_ in ("xcomp", "advcl") and infinitive(c) for c in v.children
+    ):
+        parts.add("to")
     objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     # "a jet shot down by rebels", "newspapers closed by decree": a passive participle
     # modifying a noun has that noun as its object.
@@ -259,7 +269,9 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
                 continue
             out.append((p, obj))
         else:
-            out.append((p, None))
+            # "withdrew from the treaty with Moscow": the phrase's noun is the object, part of
+            # this event and the holder of its target's phrase.
+            out.append((p, phrases.get(p.particle or "")))
     # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns, a
     # specific pattern before a general one, and the object itself before the compound
     # naming its kind ("accepted a ceasefire proposal").

@@ -17,13 +17,13 @@ __all__ = [
     "ACCEPTABLE", "ACCORD_ROOTS", "ANNOUNCING", "APPROVING", "ASSESSING", "AT_PREPS", "BACKGROUND_NOUNS",
     "BETWEEN_STATES", "BODIES", "BORDERS", "CONDUCT", "CONDUCT_CARRIERS", "CONTROL_HEADS", "DENIERS",
     "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS",
-    "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_WORDS", "JOINT_CODES",
-    "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
-    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "PERMITTING", "POPULAR_SECTORS", "PRESENT_AT",
-    "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
-    "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES",
-    "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS",
-    "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
+    "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS",
+    "JOINT_CODES", "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET",
+    "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
+    "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS",
+    "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER",
+    "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS",
+    "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
 ]
 
 
@@ -122,7 +122,14 @@ INTENT_WORDS = {
     "intention",
     "readiness",
     "willingness",
+    "intent",
+    "bent",
+    "keen",
 }
+
+# Of those, the adjectives that state an intention to do what their "on" phrase names: "is intent on
+# strengthening ties", "bent on revenge".
+INTENT_ON = {"intent", "bent", "keen"}
 
 # Words that refuse what they govern ("unwilling to cede", "refused to release", "its refusal
 # to release").
@@ -134,6 +141,7 @@ REFUSAL_WORDS = {"unwilling", "reluctant", "refuse", "decline", "refusal", "unwi
 # law" 1324), coded by threat_code (codebook root 13).
 VOW_WORDS = {
     "vow", "swear", "sworn", "pledge", "promise", "ready", "prepared", "prepare", "willing", "determined",
+    "intent", "bent",
 }
 
 # Verbs of moving somewhere, which code a visit (042) for envoys and a deployment for forces.
