@@ -2006,6 +2006,31 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "two parties' joint intent is aimed at each other, not at the troops it moves",
+        "Armenia and Azerbaijan agreed to withdraw troops from the frontier.",
+        [("0356", "ARM", "AZE", "asserted"), ("0356", "AZE", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "drills near someone show force; drills with someone are cooperation",
+        "Russian bombers held drills near Japan. The Indian navy conducted exercises with the French "
+        "navy.",
+        [("150", "RUSMIL", "JPN", "asserted"), ("062", "INDMIL", "FRAMIL", "asserted")],
+        True,
+    ),
+    (
+        "a verb with no target found takes the pattern whose slot the clause has",
+        "Kenyan clerics called for an independent inquiry into the deaths.",
+        [("020", "KENELI", None, "asserted")],
+        True,
+    ),
+    (
+        "joining someone's forces is not the idiom 'join forces'",
+        "Volunteers from Belarus joined Ukrainian forces near Bakhmut.",
+        [],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

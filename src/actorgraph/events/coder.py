@@ -151,8 +151,10 @@ class EventCoder(Verbs, Nouns, Judgements):
                 dropped.update(own or [g])
                 if c.target is None:
                     # "X and Y agreed to allow access": of a joint intent's two parties, each
-                    # act's target is the other one.
-                    sides = (head.target, head.source)
+                    # act's target is the other one; another subject before any object ("India
+                    # and China agreed to withdraw troops": not the troops).
+                    subjects = [codings[h].source for h in governors[head.trigger_token]]
+                    sides = (*subjects, head.target, head.source)
                     other = next((a for a in sides if a and not same_side(c.source, a)), None)
                     if other is not None:
                         out[k] = dataclasses.replace(c, target=other)

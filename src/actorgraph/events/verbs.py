@@ -22,6 +22,7 @@ from actorgraph.events.words import (
     ANNOUNCING,
     AT_PREPS,
     BETWEEN_STATES,
+    BODIES,
     BORDERS,
     JOINT_CODES,
     JOINT_ROOTS,
@@ -265,8 +266,8 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
             continue
         if p.objects:
             obj = next((o for o in objs if o.lemma_.lower() in p.objects or o.lower_ in p.objects), None)
-            if obj is None:
-                continue
+            if obj is None or (p.objects <= BODIES and _owned(obj)):
+                continue  # "joined Russian forces" is no "joined forces": the forces are someone's
             out.append((p, obj))
         else:
             # "withdrew from the treaty with Moscow": the phrase's noun is the object, part of
@@ -280,6 +281,14 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
         -m[0].specificity,
         m[1] is not None and m[1].dep_ == "compound",
     ))
+
+
+def _owned(noun: Any) -> bool:
+    """Whether ``noun`` is said to be someone's: "Russian forces", "Kyiv's troops"."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in noun.children
+    )
 
 
 def _popular_protest(
@@ -312,14 +321,21 @@ def _missions(v: Any) -> list[Any]:
     """The foreign missions verb ``v`` happens at ("rallied outside the US embassy" -> [embassy])."""
     return [t for t in phrase_objects([v], AT_PREPS) if t.lemma_.lower() in MISSIONS]
 
+def _slots(v: Any) -> set[str]:
+    """The target slots the clause of verb ``v`` has: its prepositions, and "dobj"."""
+    present = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent", "dative")}
+    return present | {"dobj" for c in v.children if c.dep_ == "dobj"}
+
+
 def _ambiguous(matches: list[tuple[VerbPattern, Any | None]], chosen: VerbPattern, v: Any) -> bool:
     """Whether other patterns as specific as ``chosen`` give the verb ``v`` another code (a
     pattern matched only by a compound of the object, "a ceasefire proposal", is no rival; nor
     is one whose target slot the clause lacks when ``chosen``'s is there: "called on everyone
     to..." has an "on" phrase and no direct object, so it is no phone call)."""
-    present = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent", "dative")}
-    present |= {"dobj" for c in v.children if c.dep_ == "dobj"}
-    fits = any(slot in present for slot in chosen.targets)
+    present = _slots(v)
+    # A pattern of the chosen code fits when any of that code does: "called for an inquiry" is
+    # an appeal ("call for", as "call on"), not a phone call.
+    fits = any(slot in present for p, _ in matches if p.code == chosen.code for slot in p.targets)
     return any(
         p.code != chosen.code and p.specificity == chosen.specificity
         and not (o is not None and o.dep_ == "compound")
