@@ -2031,6 +2031,31 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a leader's removal wished for is a demand for a change of leader; a coup done is not coded",
+        "Ankara wants to topple the Syrian president. Mutinous officers toppled the government of "
+        "Chad.",
+        [("1041", "TURGOV", "SYRGOV", "asserted")],
+        True,
+    ),
+    (
+        "who fights to topple a government is who wishes it gone",
+        "Rebels fighting to overthrow the Malian government seized Kidal.",
+        [("1041", "MLIREB", "MLIGOV", "asserted")],
+        False,
+    ),
+    (
+        "another's force or aid said to be welcome is its involvement allowed",
+        "The Libyan premier said Turkish military help would be welcome.",
+        [("0355", "LBYGOV", "TURMIL", "asserted")],
+        False,
+    ),
+    (
+        "handing weapons or power to someone without 'over'",
+        "The militia refused to hand its weapons to the army.",
+        [("1246", "REB", "MIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

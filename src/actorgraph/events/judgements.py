@@ -20,7 +20,7 @@ from actorgraph.consolidation import Coding
 from actorgraph.events.arguments import Arg, armed, mentioned, uses_force
 from actorgraph.events.pairs import Pairs
 from actorgraph.events.roles import subjects_of
-from actorgraph.events.words import ACCEPTABLE, APPROVING, DISAPPROVING, MOODS, VIEWS
+from actorgraph.events.words import ACCEPTABLE, APPROVING, DISAPPROVING, INVOLVEMENT, MOODS, VIEWS, WELCOME
 from actorgraph.modality import DEMAND_MODALS, MANDATIVE_HEADS, is_mandative
 from actorgraph.syntax import objects_of, prep_objects
 
@@ -100,6 +100,13 @@ class Judgements(Pairs):
             code = "110" if excessive or lemma in DISAPPROVING else "051" if lemma in APPROVING else None
         targets = self._subject_args(clause, found, offset)
         heads = [t for t in subjects_of(clause)[0] if t.pos_ == "NOUN"]
+        if not denied and not excessive and lemma in WELCOME:
+            # "said Russian air strikes would be welcome": another's forces or aid welcomed is
+            # their involvement allowed (0355); anything else welcomed is approved (051).
+            involved = any(h.lemma_.lower() in INVOLVEMENT or any(
+                uses_force(p.code) or p.code[:2] in ("07", "15") for p in self._noun_patterns(h) or ()
+            ) for h in heads)
+            code = "0355" if involved else "051"
         if any(uses_force(p.code) for h in heads for p in self._noun_patterns(h) or ()):
             # "the US air strikes have been too leisurely": the strikes are the US military's
             targets = [dataclasses.replace(a, actor=armed(a.actor)) for a in targets]

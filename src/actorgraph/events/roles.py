@@ -73,6 +73,8 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         subj = [v.head]
+    elif not subj and node is not v and node.dep_ == "acl" and node.tag_ == "VBG" and node.head.i != node.i:
+        subj = [node.head]  # "rebels fighting to topple his government": the rebels topple it
     if node.dep_ == "relcl" and node.head.i != node.i:
         # "Iran, which is unwilling to cede...": the relative pronoun is its antecedent.
         subj = [node.head if s.tag_ in ("WDT", "WP") else s for s in subj]

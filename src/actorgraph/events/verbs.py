@@ -30,6 +30,7 @@ from actorgraph.events.words import (
     MISSIONS,
     MOVING,
     NEEDS_TARGET,
+    OUSTING,
     PARTICLES,
     POPULAR_SECTORS,
     PROPPING,
@@ -81,6 +82,8 @@ class Verbs(Pairs):
                 break
         assert best is not None
         pat, obj, targets = best
+        if v.lemma_.lower() in OUSTING and v.dep_ not in ("xcomp", "pcomp", "acl"):
+            return []  # a leader toppled, not wished gone: see words.OUSTING
         doers = [slot[1:] for slot in pat.targets if slot.startswith("^")]
         if doers and not passive:
             # "Avdiivka falls to Russian forces": the "to" phrase does it, to the subject's side.
@@ -169,7 +172,12 @@ class Verbs(Pairs):
             return []  # (a claim of responsibility is one: its target is the claimed act's)
         if not targets and v.lemma_.lower() in PROPPING:
             return []  # "to shore up the country's reserves": propping up no one
-        return list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
+        codings = list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
+        if v.lemma_.lower() in OUSTING:
+            # "wants to topple Assad": the wish is the demand, made now, not a future act.
+            codings = [dataclasses.replace(c, modality="asserted") if c.modality == "future" else c
+                       for c in codings]
+        return codings
 
 
     def _unstated_targets(

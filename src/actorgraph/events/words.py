@@ -18,12 +18,12 @@ __all__ = [
     "BETWEEN_STATES", "BODIES", "BORDERS", "CONDUCT", "CONDUCT_CARRIERS", "CONTROL_HEADS", "DENIERS",
     "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS",
     "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS",
-    "JOINT_CODES", "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET",
-    "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
-    "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS",
-    "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER",
-    "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS",
-    "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WILL", "YIELDING",
+    "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING",
+    "NEEDS_TARGET", "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES",
+    "PERMITTING", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING",
+    "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS",
+    "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
+    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -126,6 +126,11 @@ INTENT_WORDS = {
     "bent",
     "keen",
 }
+
+# Verbs of removing a leader (1041 in verbs.tsv), coded only as wished for: "wants to topple
+# Assad", "aims to overthrow the government", "plotting to oust him". CAMEO has no code for a
+# coup done ("soldiers toppled the government"), and "demand leadership change" would misstate it.
+OUSTING = {"topple", "overthrow", "oust", "depose", "unseat"}
 
 # Of those, the adjectives that state an intention to do what their "on" phrase names: "is intent on
 # strengthening ties", "bent on revenge".
@@ -235,6 +240,11 @@ MOODS = {
 
 # What is denied to be acceptable is rejected: "insists that partition is not acceptable".
 ACCEPTABLE = {"acceptable", "tolerable", "permissible", "admissible"}
+# Said of an act, these welcome it: "Russian air strikes would be welcome".
+WELCOME = ACCEPTABLE | {"welcome"}
+# Nouns of another's involvement that a state may welcome (0355 "allow international
+# involvement"), besides the force and aid nouns of the lexicon.
+INVOLVEMENT = {"intervention", "involvement", "presence", "deployment", "mission", "help", "assistance"}
 
 # Nouns of a viewpoint phrase: "from the point of view of X", "in the eyes of X".
 VIEWS = {"point", "view", "viewpoint", "standpoint", "perspective", "eye", "eyes", "opinion"}
