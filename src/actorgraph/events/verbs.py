@@ -120,7 +120,6 @@ class Verbs(Pairs):
             pat = popular
         if obj is not None:
             used_nouns.add(obj.i)
-
         # "announced new sanctions": the sanctions are the announcer's act, the announcement
         # only how it is made known.
         announced = v.lemma_.lower() in ANNOUNCING and not pat.objects
@@ -179,7 +178,6 @@ class Verbs(Pairs):
                        for c in codings]
         return codings
 
-
     def _unstated_targets(
         self, v: Any, pat: VerbPattern, obj: Any | None, sources: list[Arg], carrier: Any | None,
         found: Sequence[Found], offset: int, used_nouns: set[int],
@@ -225,6 +223,7 @@ class Verbs(Pairs):
             targets = [a for t in sites for a in self._actors(t, found, offset)
                        if a.origin == "agent" and a.actor.sector in SITE_SECTORS]
         return targets, rule
+
 
 def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:
     """The patterns of ``pats`` that verb ``v`` fits by particle and object, each with the object
@@ -325,9 +324,11 @@ def _protest_at_mission(
     same = [p for p, _ in matches if p.specificity == chosen.specificity and p.code[:2] == "14"]
     return same[0] if same else None
 
+
 def _missions(v: Any) -> list[Any]:
     """The foreign missions verb ``v`` happens at ("rallied outside the US embassy" -> [embassy])."""
     return [t for t in phrase_objects([v], AT_PREPS) if t.lemma_.lower() in MISSIONS]
+
 
 def _slots(v: Any) -> set[str]:
     """The target slots the clause of verb ``v`` has: its prepositions, and "dobj"."""

@@ -127,14 +127,14 @@ INTENT_WORDS = {
     "keen",
 }
 
+# Of those, the adjectives that state an intention to do what their "on" phrase names: "is
+# intent on strengthening ties", "bent on revenge".
+INTENT_ON = {"intent", "bent", "keen"}
+
 # Verbs of removing a leader (1041 in verbs.tsv), coded only as wished for: "wants to topple
 # Assad", "aims to overthrow the government", "plotting to oust him". CAMEO has no code for a
 # coup done ("soldiers toppled the government"), and "demand leadership change" would misstate it.
 OUSTING = {"topple", "overthrow", "oust", "depose", "unseat"}
-
-# Of those, the adjectives that state an intention to do what their "on" phrase names: "is intent on
-# strengthening ties", "bent on revenge".
-INTENT_ON = {"intent", "bent", "keen"}
 
 # Words that refuse what they govern ("unwilling to cede", "refused to release", "its refusal
 # to release").
