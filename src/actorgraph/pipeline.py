@@ -16,7 +16,7 @@ import hashlib
 import itertools
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,16 +109,16 @@ def _event_id(doc_id: str, sentence: int, c: Coding) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _actor_country(found: list[Found], sentence_index: int, besides: Event | None = None) -> str | None:
-    """The one country the actors of a sentence name, or None when they name none or several.
-    ``besides`` an event: of the actors that are not its sides, and not a state's bare name
-    (which may be a place: "rebels attacked peacekeepers in Mali")."""
+def _actor_country(mentions: Sequence[Mention], besides: Event | None = None) -> str | None:
+    """The one country a sentence's actor ``mentions`` name, or None when they name none or
+    several. ``besides`` an event: of the actors that are not its sides, and not a state's bare
+    name (which may be a place: "rebels attacked peacekeepers in Mali")."""
     actors = (besides.source, besides.target) if besides else ()
     sides = [(a.start, a.end) for a in actors if a is not None and a.start is not None and a.end is not None]
     countries = {
-        f.mention.country for f in found if f.mention.sentence_index == sentence_index
-        and not (besides and f.mention.kind in ("country", "capital"))
-        and not any(f.mention.start < end and start < f.mention.end for start, end in sides)
+        m.country for m in mentions
+        if not (besides and m.kind in ("country", "capital"))
+        and not any(m.start < end and start < m.end for start, end in sides)
     }
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
@@ -203,21 +203,21 @@ class Pipeline:
             found_quotes = self.quotes.find(piece.doc, found, piece.offset, piece.block.voice, base)
             quotes.extend(found_quotes)
             relations += self.relations.find(piece.doc, found, piece.offset, piece.block.voice, sent_of)
-            # Per sentence, not per event: the one country of its places, and of its actors.
-            heres: dict[int, tuple[str | None, str | None]] = {}
+            # Per sentence, not per event: the one country of its places, its actors' mentions
+            # and the one country they name.
+            heres: dict[int, tuple[str | None, list[Mention], str | None]] = {}
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 sentence = sentences[sent_of[c.sentence_start]]
                 if c.sentence_start not in heres:
-                    heres[c.sentence_start] = (
-                        self._place_country(piece.doc[c.sentence_start].sent),
-                        _actor_country(found, sentence.index),
-                    )
+                    in_sentence = [f.mention for f in found if f.mention.sentence_index == sentence.index]
+                    place = self._place_country(piece.doc[c.sentence_start].sent)
+                    heres[c.sentence_start] = (place, in_sentence, _actor_country(in_sentence))
                 # The sentence's own places speak before the document's main country.
-                here, named = heres[c.sentence_start]
+                here, in_sentence, named = heres[c.sentence_start]
                 event = self._event(document, piece, sentence, c, found, here or focus)
                 ranks[c.trigger.start] = prominence(piece.doc[c.trigger_token])
                 event = roles.recall(_said_in(event, found_quotes))
-                others = _actor_country(found, sentence.index, event) if named else None
+                others = _actor_country(in_sentence, event) if named else None
                 events.append(titled_in_context(complete(event, focus, here, self.gazetteer), named, others))
                 roles.remember_event(event, events[-1])
             antecedent = last_person(found) or antecedent

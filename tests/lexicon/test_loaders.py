@@ -288,3 +288,17 @@ def test_verb_patterns_that_differ_are_fine(tmp_path: Path) -> None:
     lex = load_event_lexicon(tmp_path)
     assert [p.code for p in lex.verbs["bomb"]] == ["195", "190"]
     assert lex.verbs["pull"][0].particle == "out"
+
+
+def test_a_particle_phrase_with_alternatives_is_one_pattern_each(tmp_path: Path) -> None:
+    (tmp_path / "verbs.tsv").write_text(
+        VERBS_HEADER + "1312\tthreaten\twith sanction|embargo\t-\tdobj\n", encoding="utf-8")
+    pats = load_event_lexicon(tmp_path).verbs["threaten"]
+    assert [p.particle for p in pats] == ["with sanction", "with embargo"]
+    assert pats[1].rule == "verb 'threaten with embargo' -> 1312 (verbs.tsv:2)"
+
+
+def test_alternatives_need_a_preposition_phrase(tmp_path: Path) -> None:
+    (tmp_path / "verbs.tsv").write_text(VERBS_HEADER + "130\twarn\tback|down\t-\tdobj\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="particle"):
+        load_event_lexicon(tmp_path)

@@ -100,14 +100,14 @@ class Judgements(Pairs):
             code = "110" if excessive or lemma in DISAPPROVING else "051" if lemma in APPROVING else None
         targets = self._subject_args(clause, found, offset)
         heads = [t for t in subjects_of(clause)[0] if t.pos_ == "NOUN"]
+        acts = [p.code for h in heads for p in self._noun_patterns(h) or ()]
         if not denied and not excessive and lemma in WELCOME:
             # "said Russian air strikes would be welcome": another's forces or aid welcomed is
             # their involvement allowed (0355); anything else welcomed is approved (051).
-            involved = any(h.lemma_.lower() in INVOLVEMENT or any(
-                uses_force(p.code) or p.code[:2] in ("07", "15") for p in self._noun_patterns(h) or ()
-            ) for h in heads)
+            involved = any(h.lemma_.lower() in INVOLVEMENT for h in heads) or any(
+                uses_force(a) or a[:2] in ("07", "15") for a in acts)
             code = "0355" if involved else "051"
-        if any(uses_force(p.code) for h in heads for p in self._noun_patterns(h) or ()):
+        if any(uses_force(a) for a in acts):
             # "the US air strikes have been too leisurely": the strikes are the US military's
             targets = [dataclasses.replace(a, actor=armed(a.actor)) for a in targets]
         if code is None or (not targets and code != "120"):

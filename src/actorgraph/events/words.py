@@ -100,8 +100,12 @@ SUFFERED_VERBS = {
 # Nouns that frame an event noun and carry its arguments: "a mediation mission between X and Y".
 FRAME_NOUNS = {"mission", "effort", "bid", "attempt", "campaign", "operation", "initiative", "drive"}
 
+# Adjectives that state an intention to do what their "on" phrase names: "is intent on
+# strengthening ties", "bent on revenge".
+INTENT_ON = {"intent", "bent", "keen"}
+
 # Words that state an intention to do what they govern ("ready to", "offered to", "pledged to").
-INTENT_WORDS = {
+INTENT_WORDS = INTENT_ON | {
     "willing",
     "ready",
     "prepared",
@@ -122,14 +126,8 @@ INTENT_WORDS = {
     "intention",
     "readiness",
     "willingness",
-    "intent",
-    "bent",
-    "keen",
 }
 
-# Of those, the adjectives that state an intention to do what their "on" phrase names: "is
-# intent on strengthening ties", "bent on revenge".
-INTENT_ON = {"intent", "bent", "keen"}
 
 # Verbs of removing a leader (1041 in verbs.tsv), coded only as wished for: "wants to topple
 # Assad", "aims to overthrow the government", "plotting to oust him". CAMEO has no code for a

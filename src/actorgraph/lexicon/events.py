@@ -26,8 +26,9 @@ _SLOT = r"\^?(dobj|dative|[a-z]+)"
 VERB_COLUMNS = (
     Column("code", r"\d{3,4}"),
     Column("lemma", _WORD),
-    # A particle ("back"), or a preposition and its object's lemma ("into custody", "on alert").
-    Column("particle", rf"{_WORD}( {_WORD})?", optional=True),
+    # A particle ("back"), or a preposition and its object's lemma ("into custody", "on alert"),
+    # with alternatives for the object ("with sanction|embargo": either one).
+    Column("particle", rf"{_WORD}( {_WORD}(\|{_WORD})*)?", optional=True),
     Column("object", _WORD, multi=True, optional=True),
     Column("target", _SLOT, multi=True, optional=True),
 )
@@ -99,25 +100,36 @@ def _verbs(folder: Path | None) -> dict[str, tuple[VerbPattern, ...]]:
     table: dict[str, list[VerbPattern]] = {}
     for row in parse_table(path, text, VERB_COLUMNS):
         code = _check_code(row)
-        lemma, particle = row.one("lemma"), row.maybe("particle")
+        lemma = row.one("lemma")
         objects = frozenset(row.many("object"))
-        shape = " ".join(filter(None, [lemma, particle, "+" + "|".join(sorted(objects)) if objects else ""]))
-        pat = VerbPattern(
-            code,
-            lemma,
-            particle,
-            objects,
-            row.many("target"),
-            f"verb '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})",
-        )
-        for other in table.get(lemma, []):
-            same_shape = other.particle == particle and (
-                other.objects & objects or not (other.objects or objects)
+        needs = "+" + "|".join(sorted(objects)) if objects else ""
+        for particle in _particles(row.maybe("particle")):
+            shape = " ".join(filter(None, [lemma, particle, needs]))
+            pat = VerbPattern(
+                code,
+                lemma,
+                particle,
+                objects,
+                row.many("target"),
+                f"verb '{shape}' -> {code} ({path.rsplit('/', 1)[-1]}:{row.line})",
             )
-            if same_shape and other.targets == pat.targets and other.code != code:
-                raise row.error(f"same pattern as {other.rule} with another code")
-        table.setdefault(lemma, []).append(pat)
+            for other in table.get(lemma, []):
+                same_shape = other.particle == particle and (
+                    other.objects & objects or not (other.objects or objects)
+                )
+                if same_shape and other.targets == pat.targets and other.code != code:
+                    raise row.error(f"same pattern as {other.rule} with another code")
+            table.setdefault(lemma, []).append(pat)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _particles(particle: str | None) -> list[str | None]:
+    """A particle column's particles, one per alternative: "with sanction|embargo" ->
+    ["with sanction", "with embargo"]."""
+    if particle is None or " " not in particle:
+        return [particle]
+    prep, nouns = particle.split(" ", 1)
+    return [f"{prep} {noun}" for noun in nouns.split("|")]
 
 
 def _nouns(folder: Path | None) -> dict[str, tuple[NounPattern, ...]]:
