@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from actorgraph.records import Actor
@@ -29,6 +30,7 @@ __all__ = [
     "civilian",
     "code_in",
     "counts_hundreds",
+    "declined_comment",
     "investigation_code",
     "takes_equipment",
     "threat_code",
@@ -185,6 +187,18 @@ def aid_cut_code(trigger: Any) -> str | None:
     aid = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AID_NOUNS]
     words = {m.lower_ for a in aid for m in a.children if m.dep_ in ("amod", "compound", "nmod")}
     return next((code for code, kinds in _AID_KINDS if words & kinds), None)
+
+
+# Verbs whose infinitive is left unsaid: "declined to comment" is a comment declined (011).
+_WITHHOLDING = {"decline", "refuse"}
+
+
+def declined_comment(trigger: Any, speech: Collection[str]) -> bool:
+    """Whether ``trigger`` is a comment its subject declines to make, or the declining of one:
+    "the ministry declined to comment on the raid", "refused to say where he was"."""
+    if trigger.lemma_.lower() in _WITHHOLDING:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in speech for c in trigger.children)
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _WITHHOLDING
 
 
 # What an investigation is into, by the words of its object and "into" phrase (CAMEO 091-094).

@@ -21,6 +21,7 @@ from actorgraph.events.nouns import Nouns
 from actorgraph.events.pairs import governing_word
 from actorgraph.events.verbs import Verbs
 from actorgraph.events.words import (
+    DESCRIBING,
     GOVERNED_DEPS,
     GOVERNING_ROOTS,
     INTENT_WORDS,
@@ -44,6 +45,7 @@ from actorgraph.subcodes import (
     by_protesters,
     civilian,
     counts_hundreds,
+    declined_comment,
     investigation_code,
     takes_equipment,
     threat_code,
@@ -87,9 +89,12 @@ class EventCoder(Verbs, Nouns, Judgements):
                 codings = self._verb(v, self.lexicon.verbs["expel"], found, offset, used_nouns)
                 out.extend(dataclasses.replace(c, rule=f"{c.rule}; ordered to leave") for c in codings)
                 continue
-            if pats and v.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in v.children):
-                # "called the statement hypocritical": naming something, not a phone call.
-                continue
+            if v.lemma_.lower() in NAMING | DESCRIBING:
+                named = self._naming(v, found, offset)
+                out.extend(named)
+                if named or (pats and any(c.dep_ == "oprd" for c in v.children)):
+                    # "called the statement hypocritical": naming something, not a phone call.
+                    continue
             if pats:
                 codings = self._verb(v, pats, found, offset, used_nouns)
                 out.extend(codings)
@@ -200,6 +205,9 @@ class EventCoder(Verbs, Nouns, Judgements):
             # outside reported speech is a writer's hypothesis, not the actor's threat.
             rule = f"{c.rule}; on a condition -> {threat}"
             c = dataclasses.replace(c, code=threat, modality="asserted", rule=rule)
+        if c.code in ("010", "120") and declined_comment(doc[c.trigger_token], self.speech):
+            # "the ministry declined to comment on the raid": no comment is one (011).
+            c = dataclasses.replace(c, code="011", modality="asserted", rule=f"{c.rule}; declined -> 011")
         alleged = accusation_code(doc[c.trigger_token]) if c.code == "112" else None
         if alleged is not None:
             # "accused Beijing of ramming a supply boat": an accusation of aggression (1123).

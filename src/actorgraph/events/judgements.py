@@ -19,8 +19,18 @@ from actorgraph.actors import Found
 from actorgraph.consolidation import Coding
 from actorgraph.events.arguments import Arg, armed, mentioned, uses_force
 from actorgraph.events.pairs import Pairs
-from actorgraph.events.roles import subjects_of
-from actorgraph.events.words import ACCEPTABLE, APPROVING, DISAPPROVING, INVOLVEMENT, MOODS, VIEWS, WELCOME
+from actorgraph.events.roles import names_as, subjects_of
+from actorgraph.events.words import (
+    ACCEPTABLE,
+    APPROVING,
+    CONDEMNING_NOUNS,
+    DISAPPROVING,
+    INVOLVEMENT,
+    MOODS,
+    PRAISING_NOUNS,
+    VIEWS,
+    WELCOME,
+)
 from actorgraph.modality import DEMAND_MODALS, MANDATIVE_HEADS, is_mandative
 from actorgraph.syntax import objects_of, prep_objects
 
@@ -58,6 +68,27 @@ class Judgements(Pairs):
         for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
             out.extend(self._judged(clause, v, self._subject_args(v, found, offset), found, offset))
         return out
+
+    def _naming(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
+        """What an actor calls another or its act: "called the British report baseless",
+        "described the Israeli strike as a violation of sovereignty" (111); "called China a
+        reliable partner" (051)."""
+        lemma = v.lemma_.lower()
+        named = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        said = names_as(v)
+        code = next((c for c in map(_naming_code, said) if c is not None), None)
+        if code is None or not named:
+            return []
+        targets = self._actors(named[0], found, offset)
+        acts = [p.code for p in self._noun_patterns(named[0]) or ()]
+        if any(uses_force(a) for a in acts):
+            # "described the Israeli strike as ...": the strike is Israel's military's.
+            targets = [dataclasses.replace(a, actor=armed(a.actor)) for a in targets]
+        sources = self._subject_args(v, found, offset)
+        if not targets or not sources:
+            return []
+        rule = f"'{lemma}' X '{said[0].lemma_.lower()}' -> {code}"
+        return list(self._pairs(v, code, rule, sources, targets, found, offset, v))
 
     def _viewpoint(self, v: Any, found: Sequence[Found], offset: int) -> list[Coding]:
         """A judgement held by whom a viewpoint phrase names: "From the point of view of the
@@ -115,3 +146,17 @@ class Judgements(Pairs):
         judged = f"{'not ' if denied else ''}{'too ' if excessive else ''}{lemma}"
         rule = f"'{anchor.lemma_.lower()}' that X is '{judged}' -> {code}"
         return list(self._pairs(anchor, code, rule, sources, targets, found, offset, anchor))
+
+
+def _naming_code(said: Any) -> str | None:
+    """111 when what something is called condemns it ("baseless", "a flagrant violation", "an
+    act of aggression"), 051 when it praises it ("a reliable partner", "courageous")."""
+    lemma = said.lemma_.lower()
+    if lemma == "act":  # "an act of aggression": what kind of act
+        lemma = next((o.lemma_.lower() for o in objects_of([said], ["of"])), lemma)
+    words = {lemma} | {c.lemma_.lower() for c in said.children if c.dep_ in ("amod", "conj")}
+    if said.pos_ == "ADJ":
+        return "111" if words & DISAPPROVING else "051" if lemma in APPROVING else None
+    if lemma in CONDEMNING_NOUNS or words & DISAPPROVING:
+        return "111"
+    return "051" if lemma in PRAISING_NOUNS or words & APPROVING else None

@@ -17,7 +17,7 @@ from actorgraph.actors import Found
 from actorgraph.consolidation import Coding, same_side
 from actorgraph.events.arguments import Arg, others
 from actorgraph.events.pairs import Pairs
-from actorgraph.events.roles import phrase_objects
+from actorgraph.events.roles import names_as, phrase_objects
 from actorgraph.events.words import (
     ACCORD_ROOTS,
     ASSESSING,
@@ -33,6 +33,7 @@ from actorgraph.events.words import (
     PRESENT_AT,
     RECEIVING,
     RESPONDING,
+    SITE_SECTORS,
     SUFFERED_VERBS,
     TALK_ROOTS,
     TOPIC_PREPS,
@@ -87,13 +88,17 @@ class Nouns(Pairs):
         # ("refugees fled the war", "police prevented the demonstration": not their acts)
         suffered = met and (pat.code[:2] in VIOLENT_ROOTS or pat.code[:2] == "14")
         suffered = suffered or (governor is not None and governor.lemma_.lower() in DRAWING)
+        # ("called the sanctions an act of war": judged, not imposed)
+        suffered = suffered or (governor is not None and bool(names_as(governor)))
         if not sources and governor is not None and host.dep_ == "dobj" and not suffered:
             # "Russia launched air strikes": the subject acts; "refugees fled the war": not.
             sources = self._subject_args(governor, found, offset)
         if not sources and pat.code[:2] == "14" and n.dep_ == "pobj" and n.head.lower_ in PRESENT_AT:
             # "Nigerians converged for a rally", "youths threw stones during demonstrations":
-            # who is at a protest takes part in it.
-            sources = self._participants(n.head.head, found, offset)
+            # who is at a protest takes part in it; the authorities there police it ("the regime
+            # blocked access during the protests").
+            present = self._participants(n.head.head, found, offset)
+            sources = [a for a in present if a.actor.sector not in SITE_SECTORS]
         gathering = _verb_through(n, "for", GATHERING) if not sources and pat.code[:2] == "04" else None
         if gathering is not None:
             # "negotiators returned to Geneva for talks": they take part, when the verb does.

@@ -19,9 +19,11 @@ from actorgraph.events.words import (
     CONDUCT,
     CONDUCT_CARRIERS,
     CONTROL_HEADS,
+    DESCRIBING,
     DOER_ADJECTIVES,
     INTENT_ON,
     INTENT_WORDS,
+    NAMING,
     PERMITTING,
     PROPOSALS,
     STANDS_FOR_OWNER,
@@ -29,7 +31,7 @@ from actorgraph.events.words import (
 from actorgraph.modality import ASKING_NOUNS, addressed, named_by_demand
 from actorgraph.syntax import conditions, is_headline, objects_of, reports
 
-__all__ = ["Roles", "phrase_objects", "reduced_passive", "subjects_of"]
+__all__ = ["Roles", "names_as", "phrase_objects", "reduced_passive", "subjects_of"]
 
 
 def subjects_of(v: Any) -> tuple[list[Any], bool]:
@@ -118,6 +120,24 @@ def phrase_objects(heads: Sequence[Any], names: Sequence[str]) -> list[Any]:
                     if objs:
                         return objs
     return []
+
+
+def names_as(v: Any) -> list[Any]:
+    """What ``v`` says its object is: "called the sanctions an act of war", "called Zelensky a
+    dictator", "described the raid as a crime" or "as illegal"; none for "called a strike" or
+    "called the minister"."""
+    lemma = v.lemma_.lower()
+    said: list[Any] = []
+    if lemma in NAMING:
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        said += [c for c in v.children if c.dep_ == "oprd"] + objects[1:]
+        # ("Zelensky a dictator": the parser's apposition, indefinite, is what he is called)
+        said += [a for o in objects[:1] for a in o.children if a.dep_ == "appos"
+                 and any(d.lower_ in ("a", "an") for d in a.children if d.dep_ == "det")]
+    if lemma in DESCRIBING:
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"):
+            said += [c for c in prep.children if c.dep_ == "pobj" or c.pos_ == "ADJ"]
+    return said
 
 
 def reduced_passive(v: Any) -> bool:

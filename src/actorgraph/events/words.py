@@ -15,15 +15,16 @@ from actorgraph.actors import REGION_CODES
 
 __all__ = [
     "ACCEPTABLE", "ACCORD_ROOTS", "ANNOUNCING", "APPROVING", "ASSESSING", "AT_PREPS", "BACKGROUND_NOUNS",
-    "BETWEEN_STATES", "BODIES", "BORDERS", "CONDUCT", "CONDUCT_CARRIERS", "CONTROL_HEADS", "DENIERS",
-    "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING", "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS",
-    "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS",
-    "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS", "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING",
-    "NEEDS_TARGET", "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES",
-    "PERMITTING", "POPULAR_SECTORS", "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING",
-    "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS",
-    "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
-    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
+    "BETWEEN_STATES", "BODIES", "BORDERS", "CONDEMNING_NOUNS", "CONDUCT", "CONDUCT_CARRIERS",
+    "CONTROL_HEADS", "DENIERS", "DESCRIBING", "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING",
+    "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS",
+    "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
+    "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES", "OPINION_VERBS",
+    "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS", "PRAISING_NOUNS",
+    "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS",
+    "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER",
+    "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS",
+    "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -224,6 +225,8 @@ DISAPPROVING = {
     "wrong", "mistaken", "misguided", "irresponsible", "reckless", "dangerous", "unacceptable",
     "disproportionate", "hypocritical", "illegal", "unlawful", "counterproductive", "naive", "unhelpful",
     "provocative", "excessive", "inadequate", "insufficient", "unjustified", "unfair", "biased",
+    "baseless", "groundless", "unfounded", "absurd", "false", "outrageous", "shameful", "disgraceful",
+    "illegitimate", "criminal", "barbaric", "ridiculous", "terrorist", "flagrant", "blatant",
 }
 
 APPROVING = {
@@ -311,6 +314,17 @@ ORIGIN_CONFIDENCE = {"lexicon": 0.9, "agent": 0.75, "pronoun": 0.6, "ner": 0.4}
 # Verbs that also name or describe ("called X hypocritical"); with an object predicate they are
 # not the act their lexicon entries code.
 NAMING = frozenset({"call", "name", "label", "brand", "dub", "term"})
+# Verbs that say what something is by an "as" phrase: "described the strike as a violation".
+DESCRIBING = frozenset({"describe", "characterise", "characterize", "portray", "depict", "brand", "label"})
+# What an act or actor is named to condemn it (111) or praise it (051): "called the raid a crime",
+# "described the election as a farce", "called China a reliable partner".
+CONDEMNING_NOUNS = {
+    "violation", "crime", "provocation", "aggression", "atrocity", "massacre", "lie", "lies", "farce",
+    "sham", "travesty", "disgrace", "terrorism", "genocide", "piracy", "blackmail", "warfare", "war",
+    "slap", "insult", "affront", "breach", "mistake", "outrage", "scandal", "hoax", "dictator",
+    "tyrant", "criminal", "terrorist", "thug", "murderer", "killer", "butcher", "puppet", "liar", "threat",
+}
+PRAISING_NOUNS = {"partner", "friend", "ally", "hero", "model", "success", "breakthrough"}
 
 # Modifiers that deny a readiness word ("ill prepared to fight", "not ready to").
 DENIERS = {"ill", "poorly", "not", "never", "hardly", "n't"}
