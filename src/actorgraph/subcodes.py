@@ -126,7 +126,11 @@ _LARGE_NUMBERS = {"hundreds", "thousands", "hundred", "thousand", "million", "mi
 
 
 # Words for people demonstrating: their violence is a riot.
-_PROTESTER_WORDS = {"protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs"}
+_PROTESTER_WORDS = {
+    "protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs", "crowd", "crowds",
+}
+# Counts that make people a crowd: "hundreds of Iraqis stormed the embassy" riot (145).
+_CROWD_COUNTS = {"hundred", "thousand", "dozen", "score", "ten"}
 
 
 # Words for aircraft: an attack by them is an air strike.
@@ -288,8 +292,18 @@ def weapon_code(trigger: Any) -> str | None:
     return None
 
 
-def by_protesters(actor: Actor | None) -> bool:
-    return actor is not None and any(w.lower() in _PROTESTER_WORDS for w in actor.text.split())
+def by_protesters(actor: Actor | None, doc: Any = None, offset: int = 0) -> bool:
+    """Whether ``actor`` is demonstrators or a crowd: "protesters", "a mob", and, given the
+    sentence's ``doc``, civilians counted by the hundred ("hundreds of Iraqis")."""
+    if actor is None:
+        return False
+    if any(w.lower() in _PROTESTER_WORDS for w in actor.text.split()):
+        return True
+    if doc is None or actor.sector != "CVL":
+        return False
+    heads = [t for t in doc if t.idx + offset == actor.start]
+    counters = [t.head.head for t in heads if t.dep_ == "pobj" and t.head.lower_ == "of"]
+    return any(c.lemma_.lower() in _CROWD_COUNTS for c in counters)
 
 
 def civilian(actor: Actor | None) -> bool:

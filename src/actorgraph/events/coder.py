@@ -25,6 +25,7 @@ from actorgraph.events.words import (
     GOVERNED_DEPS,
     GOVERNING_ROOTS,
     INTENT_WORDS,
+    MEETINGS,
     NAMING,
     OPINION_VERBS,
     POPULAR_SECTORS,
@@ -51,7 +52,7 @@ from actorgraph.subcodes import (
     threat_code,
     weapon_code,
 )
-from actorgraph.syntax import conditions, ordered_to_leave
+from actorgraph.syntax import conditions, objects_of, ordered_to_leave
 
 __all__ = ["EventCoder"]
 
@@ -246,11 +247,16 @@ class EventCoder(Verbs, Nouns, Judgements):
         if armed is not None:
             # "Israeli missiles hit a depot" (195), "rockets hit a school" (194).
             c = dataclasses.replace(c, code=armed, rule=f"{c.rule}; by its weapon -> {armed}")
-        strike = doc[c.trigger_token].lemma_.lower() == "strike"
-        if c.code == "190" and strike and c.source is not None and c.source.sector in POPULAR_SECTORS:
-            # "union leaders called a strike": workers strike, they do not attack (143).
+        trigger = doc[c.trigger_token]
+        # (walking out of a session or talks is leaving them: 164, whoever does it)
+        outs = [p for p in trigger.children if p.lower_ == "out"]
+        left = any(o.lemma_.lower() in MEETINGS for o in objects_of([trigger, *outs], ["of", "from"]))
+        strike = (c.code, trigger.lemma_.lower()) in (("190", "strike"), ("164", "walk")) and not left
+        if strike and c.source is not None and c.source.sector in POPULAR_SECTORS:
+            # "union leaders called a strike", "workers walked out": workers strike, they do not
+            # attack or leave talks (143).
             c = dataclasses.replace(c, code="143", rule=f"{c.rule}; by {c.source.sector} -> 143")
-        if c.code[:2] in ("18", "19") and by_protesters(c.source):
+        if c.code[:2] in ("18", "19") and by_protesters(c.source, doc, offset):
             # "protesters stormed parliament": CAMEO codes demonstrators' violence as a
             # violent protest or riot (145), not as an armed assault.
             c = dataclasses.replace(c, code="145", rule=f"{c.rule}; by protesters -> 145")

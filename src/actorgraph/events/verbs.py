@@ -209,6 +209,11 @@ class Verbs(Pairs):
             # "an investigation by the UN ... was opened", the phrase names the investigator).
             agents = [a for t in phrase_objects([obj], ["by"]) for a in self._actors(t, found, offset)]
             targets = others(agents, sources)
+        if not targets and sources and pat.code[:2] == "17" and obj is not None:
+            # "banned a rally by the opposition", "shut down the opposition's newspaper": the
+            # measure falls on whose the banned thing is (the parser may hang "by" on the verb).
+            owners = [c for c in obj.children if c.dep_ == "poss"] + phrase_objects([obj, v], ["by"])
+            targets = others([a for t in owners for a in self._actors(t, found, offset)], sources)
         if not targets and pat.code[:2] == "15":
             # "mobilized reservists for a possible war against Iraq": whom the force is raised for
             for_nouns = objects_of([v], ["for"])
@@ -250,6 +255,10 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
     ):
         parts.add("to")
     objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if not objs:
+        # "allowed UN aid convoys to cross": the object the parser made its infinitive's subject.
+        objs = [s for c in v.children if c.dep_ == "ccomp" and infinitive(c)
+                for s in c.children if s.dep_ == "nsubj"]
     # "a jet shot down by rebels", "newspapers closed by decree": a passive participle
     # modifying a noun has that noun as its object.
     if reduced_passive(v) and v.head.pos_ in ("NOUN", "PROPN"):

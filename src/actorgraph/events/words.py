@@ -19,12 +19,12 @@ __all__ = [
     "CONTROL_HEADS", "DENIERS", "DESCRIBING", "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING",
     "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS",
     "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
-    "MEASURES", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES", "OPINION_VERBS",
-    "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS", "PRAISING_NOUNS",
-    "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS",
-    "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER",
-    "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS",
-    "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
+    "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
+    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
+    "PRAISING_NOUNS", "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS",
+    "REFUSAL_WORDS", "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS",
+    "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS",
+    "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -62,7 +62,7 @@ JOINT_CODES = ("0871",)
 RECIPROCAL_VERBS = {"exchange", "swap", "trade", "clash", "fight", "skirmish", "battle"}
 
 # Sectors of the people rather than the state: when they "protest" or "rally", they demonstrate.
-POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+POPULAR_SECTORS = {"CVL", "OPP", "LAB", "EDU", "HLH"}
 
 # What one party puts to another, so that whoever answers it acts on its author.
 PROPOSALS = {
@@ -277,6 +277,12 @@ RECEIVING = {"receive", "get", "obtain", "win", "secure", "accept", "gain"}
 # Verbs whose subject draws another's act upon itself ("drew condemnation from France",
 # "sparked protests"): the act is not the subject's, and a "from" phrase names its doer.
 DRAWING = {"draw", "attract", "earn", "elicit", "provoke", "spark", "trigger", "prompt", "invite"}
+
+# Meetings one leaves in protest: walking out of them halts talks (164), not work (143).
+MEETINGS = {
+    "talks", "session", "meeting", "negotiations", "summit", "conference", "hearing", "debate",
+    "assembly", "parliament", "chamber", "council", "ceremony", "forum", "consultations",
+}
 
 # Verbs of answering an act with one's own: "Israel responded with air strikes" (Israel's strikes).
 RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "counter"}
