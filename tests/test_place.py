@@ -154,6 +154,10 @@ def test_the_lexicon_s_names_of_states_are_places(pipeline: Pipeline, name: str,
         ("The convoy was attacked by Kurdish fighters near Qamishli.", "Qamishli"),
         # The phrase of the people counted.
         ("Militants abducted dozens of schoolgirls in the town of Chibok.", "Chibok"),
+        # The subject of a clause judged.
+        ("The Libyan minister said that Turkish troops in Misrata were welcome.", "Misrata"),
+        # "His country" is the source's.
+        ("The Malian premier said Russian instructors in his country would be welcome.", "Mali"),
     ],
 )
 def test_a_place_one_phrase_down_or_on_the_subject(pipeline: Pipeline, text: str, name: str) -> None:

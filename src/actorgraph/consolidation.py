@@ -307,18 +307,27 @@ _GUESSES = {"guess", "view", "bet", "sense", "feeling", "hunch", "suspicion", "i
 
 def _speculated(tok: Any) -> bool:
     """Whether ``tok`` stands in a clause the writer only guesses at."""
-    node = tok
+    node = prev = tok
     for _ in range(GOVERN_STEPS + 2):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if node.lemma_.lower() in _SPECULATING and any(s.lower_ == "i" for s in subjects):
-            return True
+            return not _asked_why(node, prev)
         mine = [s for s in subjects if any(p.lower_ in ("my", "our") for p in s.children)]
         if node.lemma_ == "be" and any(s.lemma_.lower() in _GUESSES for s in mine):
             return True
         if node.head.i == node.i:
             return False
-        node = node.head
+        node, prev = node.head, node
     return False
+
+
+def _asked_why(node: Any, clause: Any) -> bool:
+    """Whether ``clause`` asks why, how or what of an act ``node`` ("wonder") takes as given:
+    "I wonder why Moscow left its allies in the lurch" (it did); not "wonder whether"."""
+    if node.lemma_.lower() != "wonder" or clause.i == node.i:
+        return False
+    asked = any(t.tag_ in ("WP", "WRB", "WDT") for t in clause.subtree)
+    return asked and not any(t.lower_ in ("whether", "if") for t in clause.subtree)
 
 
 def _claimed(doc: Any, codings: list[Coding]) -> list[Coding]:

@@ -294,6 +294,7 @@ class Pipeline:
         # An event noun's time and place are its clause's: "launched strikes on Monday",
         # "strikes hit Idlib".
         anchor = trig.head if trig.dep_ in ("dobj", "nsubjpass", "nsubj") and trig.pos_ == "NOUN" else trig
+        owner = c.source.country if c.source is not None else None
         target = None
         if c.target is not None:
             target = next(
@@ -319,7 +320,7 @@ class Pipeline:
             rule=c.rule,
             confidence=c.confidence,
             date=date_for(piece.doc, anchor, document.published),
-            location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer, focus),
+            location=locate(piece.doc, anchor, trig, c.code, target, self.gazetteer, focus, owner),
             attributed_to=c.attributed_to or self._block_speaker(piece.block.speaker, document.published),
             claim=piece.block.voice == "author" and document.genre in ("opinion", "blog"),
         )

@@ -73,9 +73,14 @@ class Gazetteer:
         # Seats of power named for their institution ("White House" -> USA), at country precision.
         self.seats = {n: iso3 for n, iso3 in (seats or {}).items() if iso3 in self.countries}
 
-    def territory(self, doc: Any, tok: Any) -> Location | None:
-        """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun."""
-        if tok.lemma_.lower() not in _TERRITORY:
+    def territory(self, doc: Any, tok: Any, owner: str | None = None) -> Location | None:
+        """ "Iraqi soil", "Syrian territory": a national adjective on a territory noun; "in his
+        country", "on their soil": the ``owner``'s (the event's source's country), if given."""
+        lemma = tok.lemma_.lower()
+        mine = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+        if owner is not None and mine and lemma in _TERRITORY | {"country", "homeland"}:
+            return self.country(owner)
+        if lemma not in _TERRITORY:
             return None
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.text in self.demonyms:
@@ -342,8 +347,10 @@ def locate(
     target: Found | None,
     gazetteer: Gazetteer,
     focus: str | None = None,
+    owner: str | None = None,
 ) -> Location | None:
-    """The place the sentence attaches to the event whose predicate is ``anchor``.
+    """The place the sentence attaches to the event whose predicate is ``anchor`` (``owner``, the
+    source's country, is whose "his country" is).
 
     In order: a locative phrase on the predicate, the trigger or the object ("in Idlib");
     a place modifying an event noun ("the Manbij siege"); the place visited or taken; and
@@ -374,11 +381,13 @@ def locate(
     if code.startswith(("03", "13")):
         governed = [c for c in anchor.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c))]
         heads += governed + [o for g in governed for o in g.children if o.dep_ == "dobj"]
-    # Last, the subject's phrase: "a roadside bomb near Samarra killed two soldiers".
-    heads += [c for c in anchor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    # Last, the subject's phrase: "a roadside bomb near Samarra killed two soldiers"; and that of
+    # a clause judged: "said that Russian intervention in Iraq would be welcome".
+    judged = [c for c in anchor.children if c.dep_ == "ccomp" and c.lemma_ == "be"]
+    heads += [c for h in (anchor, *judged) for c in h.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for head in heads:
         for obj in _locative_objects(head):
-            loc = _lookup(doc, obj, gazetteer, focus) or gazetteer.territory(doc, obj)
+            loc = _lookup(doc, obj, gazetteer, focus) or gazetteer.territory(doc, obj, owner)
             if loc is None:
                 # "at targets in Jericho", "near the town of Samarra": the place one phrase down.
                 for inner in _inner_places(obj):

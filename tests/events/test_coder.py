@@ -2176,6 +2176,42 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "another's forces welcome, in any statement verb's clause",
+        "Haiti's prime minister announced that Kenyan police would be welcome.",
+        [("0355", "HTIGOV", "KENCOP", "asserted")],
+        False,
+    ),
+    (
+        "a judgement declared",
+        "The Greek government declared that the Turkish survey was illegal.",
+        [("110", "GRCGOV", "TUR", "asserted")],
+        False,
+    ),
+    (
+        "leaving someone in the lurch abandons them (160)",
+        "Paris left its Malian allies in the lurch.",
+        [("160", "FRAGOV", "MLI", "asserted")],
+        False,
+    ),
+    (
+        "a writer who wonders why an act was done takes it as done",
+        "I wonder why Washington left the Kurds in the lurch.",
+        [("160", "USAGOV", None, "asserted")],
+        False,
+    ),
+    (
+        "a writer who wonders whether an act will be done only guesses",
+        "I wonder whether Serbia will recognise Kosovo.",
+        [],
+        True,
+    ),
+    (
+        "who is up to doing something does it",
+        "Analysts ask what Erdogan is up to leaving NATO in the lurch.",
+        [("160", "TURGOV", "IGOWSTNAT", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -28,6 +28,7 @@ from actorgraph.events.words import (
     INVOLVEMENT,
     MOODS,
     PRAISING_NOUNS,
+    SECURITY_SECTORS,
     VIEWS,
     WELCOME,
 )
@@ -136,7 +137,8 @@ class Judgements(Pairs):
             # "said Russian air strikes would be welcome": another's forces or aid welcomed is
             # their involvement allowed (0355); anything else welcomed is approved (051).
             involved = any(h.lemma_.lower() in INVOLVEMENT for h in heads) or any(
-                uses_force(a) or a[:2] in ("07", "15") for a in acts)
+                uses_force(a) or a[:2] in ("07", "15") for a in acts) or any(
+                a.actor.sector in SECURITY_SECTORS for a in targets)  # "Kenyan police would be welcome"
             code = "0355" if involved else "051"
         if any(uses_force(a) for a in acts):
             # "the US air strikes have been too leisurely": the strikes are the US military's

@@ -80,6 +80,10 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
     if node.dep_ == "relcl" and node.head.i != node.i:
         # "Iran, which is unwilling to cede...": the relative pronoun is its antecedent.
         subj = [node.head if s.tag_ in ("WDT", "WP") else s for s in subj]
+    adverb = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
+    if not subj and adverb is not None and adverb.dep_ in ("advmod", "prt") and adverb.lower_ == "up":
+        # "what Putin was up to, leaving his allies in the lurch": who is up to it does it.
+        subj = [c for c in adverb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     adjective = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
     # ("Chile is committed to opening the border", parsed as a passive verb, not an adjective)
     passive_word = adjective is not None and adjective.tag_ == "VBN" and any(
@@ -103,6 +107,7 @@ def _continues(node: Any) -> bool:
     mediating between...", "mediating" an attr of "is")."""
     return node.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") or (
         node.dep_ == "attr" and node.tag_ == "VBG" and node.head.lemma_ == "be")
+
 
 def phrase_objects(heads: Sequence[Any], names: Sequence[str]) -> list[Any]:
     """The objects of the first of ``names`` that any of ``heads`` has as a preposition, an agent

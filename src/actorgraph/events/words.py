@@ -219,7 +219,10 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "a
 
 # Verbs of opinion whose "that X is ADJ" clause judges X, and the judgements: "too" anything
 # disapproves ("far too cautious"), as these do; these approve.
-OPINION_VERBS = {"think", "believe", "feel", "consider", "say", "argue", "insist", "complain", "reckon"}
+OPINION_VERBS = {
+    "think", "believe", "feel", "consider", "say", "argue", "insist", "complain", "reckon", "announce",
+    "declare", "state", "stress", "add", "claim", "assert", "maintain", "write", "note", "tell",
+}
 
 DISAPPROVING = {
     "wrong", "mistaken", "misguided", "irresponsible", "reckless", "dangerous", "unacceptable",
