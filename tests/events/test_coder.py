@@ -2212,6 +2212,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a bloc that suspends a member state reduces relations with it (161)",
+        "ECOWAS suspended Guinea after the coup.",
+        [("161", "IGOWAFWAS", "GIN", "asserted")],
+        True,
+    ),
+    (
+        "suspending a person is no suspension of relations",
+        "The Bolivian ministry suspended the governor.",
+        [],
+        True,
+    ),
+    (
+        "ruling a country is no event",
+        "Syria ruled Lebanon for decades.",
+        [],
+        True,
+    ),
+    (
+        "a court rules against a state",
+        "The International Court of Justice ruled against Colombia.",
+        [("116", "IGOUNOJUDICJ", "COL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -170,7 +170,9 @@ class Verbs(Pairs):
         if not targets and pat.code[:2] in NEEDS_TARGET and pat.code != "015":
             return []  # (a claim of responsibility is one: its target is the claimed act's)
         if not targets and v.lemma_.lower() in PROPPING:
-            return []  # "to shore up the country's reserves": propping up no one
+            return []  # "to shore up the country's reserves": propping up no one; ruling on no one
+        if pat.code == "161" and not pat.objects and not any(is_state(t.actor.code) for t in targets):
+            return []  # "the AU suspended Gabon" is a member suspended; "suspended the official" not
         codings = list(self._pairs(v, pat.code, rule, sources, targets, found, offset, v))
         if v.lemma_.lower() in OUSTING:
             # "wants to topple Assad": the wish is the demand, made now, not a future act.

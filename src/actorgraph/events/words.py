@@ -178,9 +178,10 @@ STANDS_FOR_OWNER = {
 # Lines between states, whose "with" phrase names the state across ("its border with Belarus").
 BORDERS = {"border", "frontier", "boundary", "crossing"}
 
-# Verbs of propping up, events only when what is propped up is an actor ("shore up the regime",
-# not "shore up its reserves").
-PROPPING = {"shore", "prop"}
+# Verbs that are events only when they name whom they act on: propping up ("shore up the regime",
+# not "shore up its reserves"), and a court's ruling ("ruled against Turkey", not "the Taliban
+# ruled Afghanistan").
+PROPPING = {"shore", "prop", "rule"}
 
 # A state's missions abroad, and where protesters stand at one ("outside the British embassy").
 MISSIONS = {"embassy", "consulate", "mission", "legation", "high commission"}
