@@ -333,22 +333,23 @@ def _asked_why(node: Any, clause: Any) -> bool:
 def _claimed(doc: Any, codings: list[Coding]) -> list[Coding]:
     """An act someone claims responsibility for is theirs, and the claim is made about its
     target: "ISIL claimed responsibility for a car bomb that killed six civilians" (the
-    killing ISIL's, the 015 on the civilians)."""
+    killing ISIL's, the 015 on the civilians). A denial is made about the denied act's target,
+    whose doer it leaves open: "Hamas denied involvement in the attack on the convoy"."""
     out = list(codings)
     for k, claim in enumerate(codings):
-        if claim.code != "015" or claim.source is None:
+        if claim.code not in ("015", "016") or claim.source is None:
             continue
         verb = doc[claim.trigger_token]
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-        claimed = {o.i for o in objects_of(heads, ["for"])}
+        claimed = {o.i for o in objects_of(heads, ["for", "in"])}
         for j, act in enumerate(out):
             t = doc[act.trigger_token]
             if j == k or not (t.i in claimed or (t.dep_ in ("relcl", "acl") and t.head.i in claimed)):
                 continue
-            if act.source is None:
+            if act.source is None and claim.code == "015":
                 rule = f"{act.rule}; claimed by its doer"
                 out[j] = act = dataclasses.replace(act, source=claim.source, rule=rule)
             if out[k].target is None and act.target is not None:
-                rule = f"{out[k].rule}; target of the act claimed"
+                rule = f"{out[k].rule}; target of the act {'claimed' if claim.code == '015' else 'denied'}"
                 out[k] = dataclasses.replace(out[k], target=act.target, rule=rule)
     return out

@@ -2236,6 +2236,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "support voiced is verbal support (051), not aid",
+        "Algeria reaffirmed its support for the Polisario Front.",
+        [("051", "DZA", "MARREB", "asserted")],
+        False,
+    ),
+    (
+        "a denial of responsibility is made about the denied act's target (016)",
+        "Rwanda denied any role in the attack on Congolese troops.",
+        [("016", "RWA", "CODMIL", "asserted")],
+        False,
+    ),
+    (
+        "a report dismissed with no one named codes nothing",
+        "The Kremlin dismissed the report as fake news.",
+        [],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

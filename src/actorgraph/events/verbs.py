@@ -36,6 +36,7 @@ from actorgraph.events.words import (
     PROPPING,
     RECEIVING,
     RECIPROCAL_VERBS,
+    RESPONSIBILITY,
     SITE_PREPS,
     SITE_SECTORS,
     TROOPS,
@@ -126,8 +127,10 @@ class Verbs(Pairs):
         for c in v.children:  # "launched an attack": the noun is part of this event
             if c.dep_ == "dobj" and not announced:
                 used_nouns.add(c.i)
-                # "pledged 500 million euros in aid": the "in" noun says what the object is
-                used_nouns.update(n.i for n in objects_of([c], ["in"]))
+                # "pledged 500 million euros in aid": the "in" noun says what the sum is (not
+                # "denied involvement in the attack": another act)
+                if c.like_num or any(k.dep_ == "nummod" for k in c.children):
+                    used_nouns.update(n.i for n in objects_of([c], ["in"]))
         joint = pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)
         if not sources and joint:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
@@ -167,8 +170,9 @@ class Verbs(Pairs):
             # one (nor to help anyone) are deployed.
             pat = dataclasses.replace(pat, code="154")
             rule = f"{rule}; troops deployed, not sent to an ally -> 154"
-        if not targets and pat.code[:2] in NEEDS_TARGET and pat.code != "015":
-            return []  # (a claim of responsibility is one: its target is the claimed act's)
+        owned_up = pat.code in ("015", "016") and bool(pat.objects & RESPONSIBILITY)
+        if not targets and pat.code[:2] in NEEDS_TARGET and not owned_up:
+            return []  # (a claim or denial of responsibility is one: its target is the act's)
         if not targets and v.lemma_.lower() in PROPPING:
             return []  # "to shore up the country's reserves": propping up no one; ruling on no one
         if pat.code == "161" and not pat.objects and not any(is_state(t.actor.code) for t in targets):

@@ -22,9 +22,9 @@ __all__ = [
     "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
     "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
     "PRAISING_NOUNS", "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS",
-    "REFUSAL_WORDS", "RESPONDING", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS",
-    "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS",
-    "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
+    "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS",
+    "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
+    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -177,6 +177,10 @@ STANDS_FOR_OWNER = {
 
 # Lines between states, whose "with" phrase names the state across ("its border with Belarus").
 BORDERS = {"border", "frontier", "boundary", "crossing"}
+
+# What one claims or denies for an act ("claimed responsibility for", "denied any role in"): the
+# claim or denial is an event even when only the act names a target.
+RESPONSIBILITY = {"responsibility", "credit", "involvement", "role", "part"}
 
 # Verbs that are events only when they name whom they act on: propping up ("shore up the regime",
 # not "shore up its reserves"), and a court's ruling ("ruled against Turkey", not "the Taliban
