@@ -130,7 +130,7 @@ _PROTESTER_WORDS = {
     "protesters", "protester", "demonstrators", "demonstrator", "rioters", "mob", "mobs", "crowd", "crowds",
 }
 # Counts that make people a crowd: "hundreds of Iraqis stormed the embassy" riot (145).
-_CROWD_COUNTS = {"hundred", "thousand", "dozen", "score", "ten"}
+_CROWD_COUNTS = _LARGE_NUMBERS | {"dozens", "dozen", "scores"}
 
 
 # Words for aircraft: an attack by them is an air strike.
@@ -303,7 +303,7 @@ def by_protesters(actor: Actor | None, doc: Any = None, offset: int = 0) -> bool
         return False
     heads = [t for t in doc if t.idx + offset == actor.start]
     counters = [t.head.head for t in heads if t.dep_ == "pobj" and t.head.lower_ == "of"]
-    return any(c.lemma_.lower() in _CROWD_COUNTS for c in counters)
+    return any(c.lower_ in _CROWD_COUNTS for c in counters)
 
 
 def civilian(actor: Actor | None) -> bool:

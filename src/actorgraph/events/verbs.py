@@ -190,8 +190,9 @@ class Verbs(Pairs):
     ) -> tuple[list[Arg], str]:
         """Whom an act aims at when no target slot names anyone: the proposer it answers, the
         recipient of the message it is in, the state of the mission protested at, whom a demand
-        is of, whose conduct is investigated, whom forces are raised against, the institution
-        force strikes at. Also the rule, with a note when the target comes from a mission."""
+        is of, whose conduct is investigated, whose rally or newspaper a measure bans, whom forces
+        are raised against, the institution force strikes at. Also the rule, with a note when the
+        target comes from a mission."""
         rule = pat.rule
         targets = others(self._proposer(v, found, offset), sources)  # not "renewed its call"
         if not targets and carrier is not None:
