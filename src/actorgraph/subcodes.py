@@ -299,11 +299,12 @@ def by_protesters(actor: Actor | None, doc: Any = None, offset: int = 0) -> bool
         return False
     if any(w.lower() in _PROTESTER_WORDS for w in actor.text.split()):
         return True
-    if doc is None or actor.sector != "CVL":
+    if doc is None or actor.sector != "CVL" or actor.start is None or actor.end is None:
         return False
-    heads = [t for t in doc if t.idx + offset == actor.start]
-    counters = [t.head.head for t in heads if t.dep_ == "pobj" and t.head.lower_ == "of"]
-    return any(c.lower_ in _CROWD_COUNTS for c in counters)
+    span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+    head = span.root if span is not None else None
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ == "of" and (
+        head.head.head.lower_ in _CROWD_COUNTS)
 
 
 def civilian(actor: Actor | None) -> bool:

@@ -90,7 +90,7 @@ class EventCoder(Verbs, Nouns, Judgements):
                 codings = self._verb(v, self.lexicon.verbs["expel"], found, offset, used_nouns)
                 out.extend(dataclasses.replace(c, rule=f"{c.rule}; ordered to leave") for c in codings)
                 continue
-            if v.lemma_.lower() in NAMING | DESCRIBING:
+            if v.lemma_.lower() in NAMING or v.lemma_.lower() in DESCRIBING:
                 named = self._naming(v, found, offset)
                 out.extend(named)
                 if named or (pats and any(c.dep_ == "oprd" for c in v.children)):
@@ -248,10 +248,12 @@ class EventCoder(Verbs, Nouns, Judgements):
             # "Israeli missiles hit a depot" (195), "rockets hit a school" (194).
             c = dataclasses.replace(c, code=armed, rule=f"{c.rule}; by its weapon -> {armed}")
         trigger = doc[c.trigger_token]
-        # (walking out of a session or talks is leaving them: 164, whoever does it)
-        outs = [p for p in trigger.children if p.lower_ == "out"]
-        left = any(o.lemma_.lower() in MEETINGS for o in objects_of([trigger, *outs], ["of", "from"]))
-        strike = (c.code, trigger.lemma_.lower()) in (("190", "strike"), ("164", "walk")) and not left
+        strike = (c.code, trigger.lemma_.lower()) in (("190", "strike"), ("164", "walk"))
+        if strike and c.code == "164":
+            # (walking out of a session or talks is leaving them: 164, whoever does it)
+            outs = [p for p in trigger.children if p.lower_ == "out"]
+            left = objects_of([trigger, *outs], ["of", "from"])
+            strike = not any(o.lemma_.lower() in MEETINGS for o in left)
         if strike and c.source is not None and c.source.sector in POPULAR_SECTORS:
             # "union leaders called a strike", "workers walked out": workers strike, they do not
             # attack or leave talks (143).
