@@ -35,6 +35,10 @@ _STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # An ethnic group named by a state's adjective ("ethnic Albanians"): civilians of where they live.
 _ETHNIC_ROLE = "CVL"
+# Agent words that also name what an agency gathers: as a bare object they are the information.
+_INFORMATION = {"intelligence"}
+# A person named out of office: an elite of their state (CAMEO ELI), not its government.
+_FORMER_ROLE = "ELI"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,13 @@ def _is_group(found: Found | None) -> bool:
     return bool(m.code and m.code.startswith("IMG")) or m.kind in ("armed_group", "militia")
 
 
+def _bare_object(token: Any) -> bool:
+    """Whether ``token`` is an object with nothing to say whose it is ("shared intelligence",
+    "intelligence on the militants"), not "the intelligence agency" or "Britain's intelligence"."""
+    owned = any(c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in token.children)
+    return token.dep_ in ("dobj", "conj") and not owned
+
+
 def _country(code: str | None) -> str | None:
     if not code or len(code) < 3 or code.startswith(("IGO", "NGO", "IMG", "---")):
         return None
@@ -255,6 +266,22 @@ class ActorCoder:
                 if form.role == "capital":
                     code = code + "GOV"
                 return form, code
+        return self._former(forms, day)
+
+    def _former(self, forms: list[NameForm], day: dt.date | None) -> tuple[NameForm, str | None] | None:
+        """A person the lexicon lists, named after one of their terms has ended, is one of their
+        state's elites (CAMEO's ELI: former officials): "former president Trump" in 2023 ->
+        USAELI. Before any term they are left to the recogniser (they may lead an opposition)."""
+        if day is None:
+            return None
+        for form in forms:
+            actor = self.lexicon.actors[form.actor_id]
+            if actor.kind != "person" or form.role != "name":
+                continue
+            ended = [t for t in actor.terms if t.end is not None and t.end < day]
+            country = _country(ended[-1].code) if ended else None
+            if country:
+                return form, country + _FORMER_ROLE
         return None
 
     def find(
@@ -355,6 +382,8 @@ class ActorCoder:
                 c.lower_ in _SIDES for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")
             ):
                 continue  # "called on all parties to show restraint": the sides, not political parties
+            if owner is None and head.lower_ in _INFORMATION and _bare_object(head):
+                continue  # "agreed to share intelligence": information, not an agency
             if owner is None and head.dep_ == "conj":
                 # "Chinese warships and aircraft": a conjunct shares its first agent's owner.
                 lead = next((f for f in out if f.covers(head.head.i)), None)

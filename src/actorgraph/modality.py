@@ -62,6 +62,8 @@ _FUTURE_HEADS = {
 _REQUEST_HEADS = {"ask", "urge", "call", "demand", "request", "press", "appeal", "beg", "invite"}
 # Verbs that ask only with an object: "pushed Kyiv to hold elections" (not "pushed to expand").
 _PRESSING = {"push", "pressure"}
+# Verbs whose "for" phrase is asked for: "pushed for sanctions", "lobbied for a ceasefire".
+_ASKING_FOR = _REQUEST_HEADS | _PRESSING | {"lobby", "campaign"}
 _NEGATING_HEADS = {"refuse", "fail", "decline", "deny", "reject", "stop", "cease", "avoid", "unable"}
 # Dependencies modality is read up through, to the verb that asks, negates or schedules.
 _CLIMBED = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "dobj", "acomp"})
@@ -110,7 +112,7 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     mode: Modality = "asserted"
     asked_for = v.dep_ == "pobj" and v.head.lower_ == "for"
-    if asked_for and v.head.head.lemma_.lower() in _REQUEST_HEADS:
+    if asked_for and v.head.head.lemma_.lower() in _ASKING_FOR:
         mode = "request"  # "asked for Russian air strikes": the strikes are asked for
     elif aux & _FUTURE_AUX:
         mode = "future"
@@ -187,8 +189,9 @@ def _asked_by_its_noun(v: Any) -> bool:
     """Whether ``v`` is the infinitive of a noun that is asked for: "demanded a deal to free the
     hostages", "called for talks to end the strike"."""
     noun = v.head
-    if v.dep_ == "advcl" and infinitive(v) and noun.lemma_.lower() in _REQUEST_HEADS:
-        # the infinitive hung on the verb that asks: "demanded a deal to free the hostages"
+    if v.dep_ == "advcl" and infinitive(v) and _asks(noun):
+        # the infinitive hung on the verb that asks: "demanded a deal to free the hostages",
+        # "pushed Serbia to recognise Kosovo"
         return any(c.dep_ == "dobj" and c.i < v.i for c in noun.children)
     if v.dep_ != "acl" or not infinitive(v) or noun.i == v.i:
         return False

@@ -22,7 +22,7 @@ __all__ = [
     "REFUSAL_CODES",
     "VIOLENT_ROOTS",
     "accusation_code",
-    "aid_cut_code",
+    "aid_code",
     "asked_code",
     "bombing_code",
     "by_aircraft",
@@ -176,21 +176,37 @@ def takes_equipment(trigger: Any) -> bool:
     return any(h.lemma_.lower() in _EQUIPMENT for h in heads)
 
 
-# Kinds of aid by their modifier, and the CAMEO code of reducing or stopping each (162x).
+# Kinds of aid by their modifier: the last digit of each aid code (071 economic, 0232 military,
+# 1623 humanitarian...).
 _AID_KINDS = (
-    ("1621", {"economic", "financial", "budget", "budgetary", "development"}),
-    ("1622", {"military", "security", "defence", "defense", "lethal"}),
-    ("1623", {"humanitarian", "food", "medical", "relief"}),
+    ("1", {"economic", "financial", "budget", "budgetary", "development"}),
+    ("2", {"military", "security", "defence", "defense", "lethal"}),
+    ("3", {"humanitarian", "food", "medical", "relief"}),
 )
-_AID_NOUNS = {"aid", "assistance", "funding", "support"}
+_AID_NOUNS = {"aid", "assistance", "funding", "support", "help"}
+# Codes of acts over aid, by the stem their kind extends: giving it (070-073), appealing or
+# demanding it (023x, 103x), intending or refusing to give it (033x, 122x), cutting it (162x).
+_AID_STEMS = {
+    "070": "07", "071": "07", "072": "07", "073": "07", "023": "023", "033": "033", "103": "103",
+    "122": "122", "162": "162",
+}
 
 
-def aid_cut_code(trigger: Any) -> str | None:
-    """The 162x code of cutting aid by the kind its object names ("paused all military aid to
-    Ukraine" 1622, "froze humanitarian assistance" 1623); None when it names no kind."""
-    aid = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AID_NOUNS]
+def aid_code(code: str, trigger: Any) -> str | None:
+    """The code of an act over aid made specific by the kind of aid it names ("paused all
+    military aid to Ukraine" 1622, "asked Russia for military help" 0232, "sent economic aid"
+    071); None when the act is not over aid or names no kind."""
+    stem = _AID_STEMS.get(code[:3])
+    if stem is None:
+        return None
+    if trigger.lemma_.lower() in _AID_NOUNS:
+        aid = [trigger]
+    else:
+        kids = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        aid = [c for c in [*kids, *objects_of([trigger], ["for"])] if c.lemma_.lower() in _AID_NOUNS]
     words = {m.lower_ for a in aid for m in a.children if m.dep_ in ("amod", "compound", "nmod")}
-    return next((code for code, kinds in _AID_KINDS if words & kinds), None)
+    kind = next((digit for digit, kinds in _AID_KINDS if words & kinds), None)
+    return None if kind is None or stem + kind == code else stem + kind
 
 
 # Verbs whose infinitive is left unsaid: "declined to comment" is a comment declined (011).

@@ -2254,6 +2254,78 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a person named after their term is their state's elite (ELI)",
+        "Former president Trump criticised NATO allies for spending too little.",
+        [("111", "USAELI", "IGOWSTNAT", "asserted")],
+        True,
+    ),
+    (
+        "asking a state for military help is an appeal for military aid (0232)",
+        "Armenia asked Russia for military help.",
+        [("0232", "ARM", "RUS", "asserted")],
+        True,
+    ),
+    (
+        "appealing for peacekeepers is an appeal for protection (0234)",
+        "Somalia appealed to the African Union for peacekeepers.",
+        [("0234", "SOM", "IGOAFRAFU", "asserted")],
+        True,
+    ),
+    (
+        "aid given is coded by its stated kind (072)",
+        "Russia sent military aid to Armenia.",
+        [("072", "RUS", "ARM", "asserted")],
+        True,
+    ),
+    (
+        "a pledge of economic aid is an intent to give it (0331)",
+        "Japan pledged economic aid to Ukraine.",
+        [("0331", "JPN", "UKR", "asserted")],
+        True,
+    ),
+    (
+        "pushing for sanctions is an appeal against whom they would hit",
+        "The French government pushed for new sanctions against Iran.",
+        [("020", "FRAGOV", "IRN", "asserted")],
+        True,
+    ),
+    (
+        "pushing forward into territory asks nothing",
+        "Turkish troops pushed deeper into Kurdish territory.",
+        [],
+        True,
+    ),
+    (
+        "the object pushed to act is who acts, on request (102)",
+        "The EU pushed Serbia to recognise Kosovo.",
+        [("102", "IGOEUREEC", "SRB", "asserted")],
+        True,
+    ),
+    (
+        "firing an official dismisses him: no attack",
+        "The president fired his army chief on Friday.",
+        [],
+        True,
+    ),
+    (
+        "firing at someone is still fighting (193)",
+        "Gunmen fired at a police patrol in Kirkuk.",
+        [("193", "IRQREB", "IRQCOP", "asserted")],
+        False,
+    ),
+    (
+        "intelligence shared is information, not an agency",
+        "Britain and Poland agreed to share intelligence.",
+        [("0314", "GBR", "POL", "asserted")],
+        True,
+    ),
+    (
+        "eastern Congo is the DRC",
+        "Rebels in eastern Congo abducted three nurses.",
+        [("181", "CODREB", "CODHLH", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
@@ -2612,9 +2684,12 @@ def test_pronoun_refers_to_a_person_in_an_earlier_paragraph(pipeline: Pipeline) 
 def test_leader_code_depends_on_the_document_date(pipeline: Pipeline) -> None:
     in_office = code_text(pipeline, "Obama visited Turkey.", dt.date(2012, 5, 1)).events
     assert [(e.source.code if e.source else None) for e in in_office] == ["USAGOV"]
-    # After his term the lexicon has no office for him: the name alone is not coded USAGOV.
+    # After his term he is one of his state's elites (CAMEO ELI), not its government.
     later = code_text(pipeline, "Obama visited Turkey.", dt.date(2020, 5, 1)).events
-    assert all((e.source is None or e.source.code != "USAGOV") for e in later)
+    assert [(e.source.code if e.source else None) for e in later] == ["USAELI"]
+    # Before any term of his the name is left uncoded (he may have led an opposition).
+    before = code_text(pipeline, "Obama visited Turkey.", dt.date(2004, 5, 1)).events
+    assert all((e.source is None or e.source.code in (None, "")) for e in before)
 
 
 def test_a_domestic_event_is_placed_in_its_country_not_the_story_s(pipeline: Pipeline) -> None:

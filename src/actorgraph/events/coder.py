@@ -29,6 +29,7 @@ from actorgraph.events.words import (
     NAMING,
     OPINION_VERBS,
     POPULAR_SECTORS,
+    PRESSING_HEADS,
     REFUSAL_WORDS,
     SECURITY_SECTORS,
     SETTING_PREPS,
@@ -39,7 +40,7 @@ from actorgraph.records import Mention
 from actorgraph.subcodes import (
     BOMBABLE,
     accusation_code,
-    aid_cut_code,
+    aid_code,
     asked_code,
     bombing_code,
     by_aircraft,
@@ -52,7 +53,7 @@ from actorgraph.subcodes import (
     threat_code,
     weapon_code,
 )
-from actorgraph.syntax import conditions, objects_of, ordered_to_leave
+from actorgraph.syntax import conditions, infinitive, objects_of, ordered_to_leave
 
 __all__ = ["EventCoder"]
 
@@ -221,10 +222,10 @@ class EventCoder(Verbs, Nouns, Judgements):
             # "captured dozens of Russian tanks": seizing matériel is confiscation (1711),
             # not taking territory.
             c = dataclasses.replace(c, code="1711", rule=f"{c.rule}; matériel -> 1711")
-        cut = aid_cut_code(doc[c.trigger_token]) if c.code == "162" else None
-        if cut is not None:
+        aided = aid_code(c.code, doc[c.trigger_token])
+        if aided is not None:
             # "paused all military aid to Ukraine": reducing military assistance (1622).
-            c = dataclasses.replace(c, code=cut, rule=f"{c.rule}; of its kind -> {cut}")
+            c = dataclasses.replace(c, code=aided, rule=f"{c.rule}; of its kind -> {aided}")
         bombing = bombing_code(doc[c.trigger_token]) if c.code in BOMBABLE else None
         if bombing is not None:
             # "a car bomb killed four policemen", "a roadside bomb tore through a convoy,
@@ -320,6 +321,9 @@ def _governor(t: Any, governors: dict[int, list[int]]) -> int | None:
         # to mediate") is its complement too; only when it heads straight to an intent.
         intent = node.dep_ == "advcl" and node.head.lemma_.lower() in INTENT_WORDS
         intent = intent or named_by_demand(node)  # "renewed its call for Israel to lift..."
+        # "pushed Serbia to recognise Kosovo": the object's act, parsed as a purpose clause
+        intent = intent or (node.dep_ == "advcl" and node.head.lemma_.lower() in PRESSING_HEADS
+                            and infinitive(node))
         intent = intent or (node.dep_ == "advcl" and governing_word(node, REFUSAL_WORDS) is not None)
         if (node.dep_ not in GOVERNED_DEPS and not intent) or node.head.i == node.i:
             return None

@@ -25,11 +25,12 @@ from actorgraph.events.words import (
     INTENT_WORDS,
     NAMING,
     PERMITTING,
+    PRESSING_HEADS,
     PROPOSALS,
     STANDS_FOR_OWNER,
 )
 from actorgraph.modality import ASKING_NOUNS, addressed, named_by_demand
-from actorgraph.syntax import conditions, is_headline, objects_of, reports
+from actorgraph.syntax import conditions, infinitive, is_headline, objects_of, reports
 
 __all__ = ["Roles", "names_as", "phrase_objects", "reduced_passive", "subjects_of"]
 
@@ -58,6 +59,9 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
         objs = [c for c in node.head.children if c.dep_ in ("dobj", "dative")]
         controlled = node.dep_ == "xcomp" and node.head.lemma_.lower() in CONTROL_HEADS
+        controlled = controlled or (
+            node.dep_ == "advcl" and node.head.lemma_.lower() in PRESSING_HEADS and infinitive(node)
+        )
         if controlled or (node.dep_ == "advcl" and named_by_demand(node) and addressed(node.head)):
             # "called on Washington to lift its sanctions": Washington is who lifts them.
             preps = ["on", "upon"] if controlled else ["on", "upon", "to"]

@@ -57,7 +57,7 @@ class Verbs(Pairs):
     ) -> list[Coding]:
         subj, passive = subjects_of(v)
         matches = match_verb(v, pats)
-        if not matches or describes(v):
+        if not matches or describes(v) or _dismissal(v, found):
             return []
         sources: list[Arg] = []
         if passive:
@@ -235,6 +235,32 @@ class Verbs(Pairs):
             targets = [a for t in sites for a in self._actors(t, found, offset)
                        if a.origin == "agent" and a.actor.sector in SITE_SECTORS]
         return targets, rule
+
+
+# Verbs that also mean dismissing someone from a post ("fired the army chief"): no event of
+# CAMEO's, where firing at someone is (193).
+_DISMISSING = {"fire"}
+# Words for holders of a post, who are dismissed, not shot, when they are the object.
+_POSTS = {
+    "head", "chief", "minister", "commander", "general", "governor", "director", "official",
+    "officials", "staff", "employee", "employees", "aide", "aides", "adviser", "advisers",
+    "spokesman", "spokeswoman", "coach", "manager", "ambassador", "envoy", "prosecutor", "judge",
+}
+
+
+def _dismissal(v: Any, found: Sequence[Found]) -> bool:
+    """Whether ``v`` dismisses someone from a post: "the president fired his army chief",
+    "fired the head of intelligence" (a person as object, no "at" or "on")."""
+    if v.lemma_.lower() not in _DISMISSING:
+        return False
+    aimed = [o for o in objects_of([v], ["at", "on", "into", "upon"]) if o.ent_type_ not in ("DATE", "TIME")]
+    if aimed:
+        return False  # "fired on the governor's convoy" (not "fired the governor on Friday")
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return any(
+        o.lemma_.lower() in _POSTS or any(f.covers(o.i) and f.mention.kind == "person" for f in found)
+        for o in objs
+    )
 
 
 def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, Any | None]]:

@@ -21,10 +21,11 @@ __all__ = [
     "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
     "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
     "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
-    "PRAISING_NOUNS", "PRESENT_AT", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS",
-    "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS",
-    "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
-    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
+    "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING",
+    "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SECURITY_SECTORS",
+    "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS",
+    "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS",
+    "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -39,6 +40,10 @@ CONTROL_HEADS = {
     "ask", "urge", "call", "order", "force", "allow", "persuade", "tell", "invite", "press", "encourage",
     "warn", "pressure", "permit", "help", "compel", "push",
 }
+# Of those, the verbs whose object is always a party made to act, so that the parser's purpose
+# clause after it is the object's act too: "pushed Serbia to recognise Kosovo" (not "called a
+# meeting to discuss the crisis").
+PRESSING_HEADS = {"push", "pressure", "press", "urge", "force", "persuade", "compel", "encourage"}
 
 # Verbs of letting another act ("agreed to let inspectors visit"): whom they let is the target.
 PERMITTING = {"let", "allow", "permit", "enable"}
