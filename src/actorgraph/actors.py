@@ -35,6 +35,8 @@ _STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # An ethnic group named by a state's adjective ("ethnic Albanians"): civilians of where they live.
 _ETHNIC_ROLE = "CVL"
+# Counts the lexicon lists as people when they stand alone ("thousands rallied").
+_COUNTS = {"thousands", "hundreds", "dozens"}
 # Agent words that also name what an agency gathers: as a bare object they are the information.
 _INFORMATION = {"intelligence"}
 # A person named out of office: an elite of their state (CAMEO ELI), not its government.
@@ -382,6 +384,9 @@ class ActorCoder:
                 c.lower_ in _SIDES for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")
             ):
                 continue  # "called on all parties to show restraint": the sides, not political parties
+            if head.lower_ in _COUNTS and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                                              for c in head.children):
+                continue  # "thousands of rockets", "hundreds of protesters": what is counted
             if owner is None and head.lower_ in _INFORMATION and _bare_object(head):
                 continue  # "agreed to share intelligence": information, not an agency
             if owner is None and head.dep_ == "conj":

@@ -273,11 +273,13 @@ def accusation_code(trigger: Any) -> str | None:
 
 
 def bombing_code(trigger: Any) -> str | None:
-    """The 183x code when the subject of ``trigger`` (or of the clause a participle continues:
-    "..., killing six soldiers") is a bomb or bomber, or its object is the bomb a bombing verb
-    names ("detonated two car bombs"); else None."""
+    """The 183x code when the subject or passive agent of ``trigger`` (or of the clause a
+    participle continues: "..., killing six soldiers") is a bomb or bomber, or its object is
+    the bomb a bombing verb names ("detonated two car bombs"); else None."""
     verb = trigger.head if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else trigger
-    for arg in (c for c in verb.children if c.dep_ in ("nsubj", "dobj")):
+    # "were killed by a roadside bomb": the passive's agent too
+    agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for arg in [*(c for c in verb.children if c.dep_ in ("nsubj", "dobj")), *agents]:
         head = arg.lemma_.lower()
         words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
         if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):

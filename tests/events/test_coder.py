@@ -317,9 +317,9 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
-        "unattributed violence in a passive sentence",
+        "unattributed violence in a passive sentence (by a car bomb: 1832)",
         "Two policemen were killed by a car bomb in Mosul.",
-        [("190", "IRQ", "IRQCOP", "asserted")],
+        [("1832", "IRQ", "IRQCOP", "asserted")],
         True,
     ),
     (
@@ -2323,6 +2323,36 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "eastern Congo is the DRC",
         "Rebels in eastern Congo abducted three nurses.",
         [("181", "CODREB", "CODHLH", "asserted")],
+        False,
+    ),
+    (
+        "a bomb as the passive's agent makes a bombing, coded once",
+        "Three Iraqi soldiers were killed by a roadside bomb near Kirkuk.",
+        [("1833", "IRQ", "IRQMIL", "asserted")],
+        True,
+    ),
+    (
+        "air strikes as the passive's agent say how the attack was made (195)",
+        "Six civilians were killed by Saudi air strikes in Hodeidah.",
+        [("195", "SAUMIL", "YEMCVL", "asserted")],
+        True,
+    ),
+    (
+        "forces backed by air strikes: the strikes stay an event of their own",
+        "Iraqi troops backed by American airstrikes retook the town.",
+        [("195", "USAMIL", None, "asserted")],
+        False,
+    ),
+    (
+        "a bare count of people is civilians of the place",
+        "Thousands marched in Yerevan against the government.",
+        [("141", "ARMCVL", "ARMGOV", "asserted")],
+        True,
+    ),
+    (
+        "a count of things is no actor",
+        "Russia fired hundreds of drones at Ukrainian cities.",
+        [("195", "RUSMIL", "UKR", "asserted")],
         False,
     ),
     (

@@ -260,11 +260,15 @@ class Nouns(Pairs):
         return any(p.code[:2] in TALK_ROOTS for c in nouns for p in self._noun_patterns(c) or ())
 
     def _kind_of_attack(self, v: Any) -> str | None:
-        """The code a verb's violent object noun has by its modifier ("a missile attack" 195),
-        when more specific than a plain assault; None otherwise."""
-        for n in (c for c in v.children if c.dep_ in ("dobj", "nsubjpass")):
+        """The code a verb's violent object noun has by its modifier ("a missile attack" 195), or
+        its passive agent ("killed by Israeli air strikes" 195, "hit by shelling" 194), when more
+        specific than a plain assault; None otherwise."""
+        # "were killed by Israeli air strikes", "hit by shelling": the passive's agent says how
+        by = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        for n in [*(c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), *by]:
             mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
-            pat = next((p for p in self._noun_patterns(n) or () if p.modifiers & mods), None)
+            pats = self._noun_patterns(n) or ()
+            pat = next((p for p in pats if p.modifiers & mods or (n in by and not p.modifiers)), None)
             if pat is not None and pat.code[:2] in VIOLENT_ROOTS and pat.code != "190":
                 return pat.code
         return None

@@ -44,6 +44,7 @@ from actorgraph.events.words import (
 from actorgraph.implied import MISSION_NOTE
 from actorgraph.lexicon.events import VerbPattern
 from actorgraph.modality import issuing_verb
+from actorgraph.subcodes import VIOLENT_ROOTS
 from actorgraph.syntax import describes, infinitive, is_headline, objects_of, reports
 
 __all__ = ["Verbs", "match_verb"]
@@ -131,6 +132,10 @@ class Verbs(Pairs):
                 # "denied involvement in the attack": another act)
                 if c.like_num or any(k.dep_ == "nummod" for k in c.children):
                     used_nouns.update(n.i for n in objects_of([c], ["in"]))
+        if passive and pat.code[:2] in VIOLENT_ROOTS:
+            # "were killed by a roadside bomb", "by Israeli air strikes": how it was done is
+            # part of this event, not a second one (not "forces backed by US airstrikes")
+            used_nouns.update(t.i for t in phrase_objects([v], ["by"]) if t.pos_ == "NOUN")
         joint = pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)
         if not sources and joint:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
