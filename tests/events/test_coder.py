@@ -2691,6 +2691,9 @@ def test_reported_speech_is_attributed(pipeline: Pipeline) -> None:
         ("An Israeli drone struck a car in Tyre, killing two men, according to Lebanese security sources.",
          "195", ("LBN", "Lebanese security sources")),
         ("Russian jets bombed a market in Idlib, according to witnesses.", "195", (None, "witnesses")),
+        # a speaker the lexicon does not know speaks in its own words, uncoded, before or after
+        ("Critics say the Kremlin bombed hospitals in Aleppo.", "195", (None, "Critics")),
+        ("The Saudis are funding the jihadists, one reader wrote.", "070", (None, "one reader")),
     ],
 )
 def test_an_act_a_claim_reports_is_attributed_to_the_claimant(

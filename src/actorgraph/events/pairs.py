@@ -138,7 +138,7 @@ class Pairs(Roles):
                     # "The report by Amnesty said that...": the report's author speaks.
                     nouns = [c for c in node.head.children
                              if c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS]
-                    return self._claimant(nouns[0], found, offset) if nouns else None
+                    return self._claimant(nouns[0], found, offset) if nouns else _unnamed(node.head, offset)
                 return args[0].actor
             node = node.head
         source = self._according_to(node, found, offset)
@@ -148,7 +148,7 @@ class Pairs(Roles):
         for c in v.children:
             if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in self.speech and c.i > v.i:
                 args = self._subject_args(c, found, offset)
-                return args[0].actor if args else None
+                return args[0].actor if args else _unnamed(c, offset)
         # "..., killing a commander, according to Lebanese sources": the sentence's source,
         # wherever the parser hung it.
         for t in v.sent:
@@ -187,6 +187,18 @@ class Pairs(Roles):
         if args:
             return args[0].actor
         return Actor(noun.text, None, start=offset + noun.idx, end=offset + noun.idx + len(noun.text))
+
+
+def _unnamed(verb: Any, offset: int) -> Actor | None:
+    """The speaker of ``verb`` that the lexicon does not know, in its own words and uncoded:
+    "critics say...", "..., one reader wrote" (what they say is theirs, not the author's);
+    None for a pronoun ("I think", "he said", left to the author or to coreference)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None:
+        return None
+    phrase = subj.doc[subj.left_edge.i : subj.i + 1]
+    start = offset + phrase.start_char
+    return Actor(phrase.text, None, start=start, end=start + len(phrase.text))
 
 
 def _own_side(speaker: Actor | None, sources: Sequence[Arg]) -> bool:
