@@ -281,7 +281,8 @@ class ActorCoder:
             if actor.kind != "person" or form.role != "name":
                 continue
             ended = [t for t in actor.terms if t.end is not None and t.end < day]
-            country = _country(ended[-1].code) if ended else None
+            last = max(ended, key=lambda t: t.end or day, default=None)  # the office they left last
+            country = _country(last.code) if last else None
             if country:
                 return form, country + _FORMER_ROLE
         return None
