@@ -13,7 +13,7 @@ from collections.abc import Collection
 from typing import Any
 
 from actorgraph.records import Actor
-from actorgraph.syntax import objects_of
+from actorgraph.syntax import agent_objects, objects_of
 
 __all__ = [
     "BOMBABLE",
@@ -278,8 +278,7 @@ def bombing_code(trigger: Any) -> str | None:
     the bomb a bombing verb names ("detonated two car bombs"); else None."""
     verb = trigger.head if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else trigger
     # "were killed by a roadside bomb": the passive's agent too
-    agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    for arg in [*(c for c in verb.children if c.dep_ in ("nsubj", "dobj")), *agents]:
+    for arg in [*(c for c in verb.children if c.dep_ in ("nsubj", "dobj")), *agent_objects(verb)]:
         head = arg.lemma_.lower()
         words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
         if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):

@@ -13,6 +13,7 @@ from typing import Any
 
 __all__ = [
     "HEADLINE_MAX_WORDS",
+    "agent_objects",
     "conditions",
     "describes",
     "example_words",
@@ -38,6 +39,11 @@ def objects_of(heads: Iterable[Any], names: Iterable[str], deps: tuple[str, ...]
     wanted = set(names)
     return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in wanted
             for o in prep_objects(p, deps)]
+
+
+def agent_objects(verb: Any) -> list[Any]:
+    """The objects of a passive's "by" agent: "killed by a roadside bomb" -> [bomb]."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def infinitive(verb: Any) -> bool:

@@ -42,7 +42,7 @@ from actorgraph.events.words import (
 )
 from actorgraph.lexicon.events import NounPattern
 from actorgraph.subcodes import VIOLENT_ROOTS
-from actorgraph.syntax import has_that, objects_of
+from actorgraph.syntax import agent_objects, has_that, objects_of
 
 __all__ = ["Nouns"]
 
@@ -264,7 +264,7 @@ class Nouns(Pairs):
         its passive agent ("killed by Israeli air strikes" 195, "hit by shelling" 194), when more
         specific than a plain assault; None otherwise."""
         # "were killed by Israeli air strikes", "hit by shelling": the passive's agent says how
-        by = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        by = agent_objects(v)
         for n in [*(c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), *by]:
             mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
             pats = self._noun_patterns(n) or ()

@@ -258,8 +258,7 @@ def _dismissal(v: Any, found: Sequence[Found]) -> bool:
     "fired the head of intelligence" (a person as object, no "at" or "on")."""
     if v.lemma_.lower() not in _DISMISSING:
         return False
-    aimed = [o for o in objects_of([v], ["at", "on", "into", "upon"]) if o.ent_type_ not in ("DATE", "TIME")]
-    if aimed:
+    if phrase_objects([v], ["at", "on", "into", "upon"]):
         return False  # "fired on the governor's convoy" (not "fired the governor on Friday")
     objs = [c for c in v.children if c.dep_ == "dobj"]
     return any(
