@@ -22,7 +22,7 @@ from typing import Any
 from actorgraph.lexicon import ActorLexicon, load_actor_lexicon
 from actorgraph.lexicon.actors import NameForm
 from actorgraph.records import Mention
-from actorgraph.syntax import objects_of
+from actorgraph.syntax import COUNT_WORDS, objects_of
 
 __all__ = ["NOT_OWN", "REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
 
@@ -35,8 +35,6 @@ _STATE_KINDS = {"country", "adjective", "capital", "person", "government"}
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 # An ethnic group named by a state's adjective ("ethnic Albanians"): civilians of where they live.
 _ETHNIC_ROLE = "CVL"
-# Counts the lexicon lists as people when they stand alone ("thousands rallied").
-_COUNTS = {"thousands", "hundreds", "dozens"}
 # Agent words that also name what an agency gathers: as a bare object they are the information.
 _INFORMATION = {"intelligence"}
 # A person named out of office: an elite of their state (CAMEO ELI), not its government.
@@ -385,7 +383,8 @@ class ActorCoder:
                 c.lower_ in _SIDES for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")
             ):
                 continue  # "called on all parties to show restraint": the sides, not political parties
-            if head.lower_ in _COUNTS and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+            # (agents.tsv lists bare counts as people: "thousands rallied")
+            if head.lower_ in COUNT_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                                               for c in head.children):
                 continue  # "thousands of rockets", "hundreds of protesters": what is counted
             if owner is None and head.lower_ in _INFORMATION and _bare_object(head):

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from actorgraph.actors import Found
 from actorgraph.lexicon.schema import Column, parse_table
 from actorgraph.records import Location
-from actorgraph.syntax import infinitive, objects_of
+from actorgraph.syntax import COUNT_WORDS, infinitive, objects_of
 
 __all__ = ["Gazetteer", "locate", "settlement_of"]
 
@@ -309,10 +309,6 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
 _SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"}
 
 
-# Count words whose "of" phrase is what is counted ("hundreds of men", "dozens of villagers").
-_COUNTS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "hundred", "thousand", "dozen"}
-
-
 def settlement_of(tok: Any) -> bool:
     """Whether ``tok`` names what a settlement or region lies in ("the Sinjar region of northern
     Iraq": Iraq), which makes a country's name a place, not an actor."""
@@ -358,7 +354,7 @@ def locate(
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"]
     # "massacred hundreds of Yazidi men in Sinjar": the counted people's phrase.
-    counted = [o for c in objects if c.like_num or c.lower_ in _COUNTS for o in objects_of([c], ["of"])]
+    counted = [o for c in objects if c.like_num or c.lower_ in COUNT_WORDS for o in objects_of([c], ["of"])]
     heads = [anchor, trigger, *objects, *counted]
     if anchor.dep_ in ("relcl", "acl"):
         heads.append(anchor.head)  # "a center in Baghdad where reports are shared": in Baghdad

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "COUNT_WORDS",
     "HEADLINE_MAX_WORDS",
     "agent_objects",
     "conditions",
@@ -39,6 +40,12 @@ def objects_of(heads: Iterable[Any], names: Iterable[str], deps: tuple[str, ...]
     wanted = set(names)
     return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in wanted
             for o in prep_objects(p, deps)]
+
+
+# Count words whose "of" phrase is what is counted ("hundreds of men", "dozens of villagers").
+COUNT_WORDS = frozenset(
+    {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "hundred", "thousand", "dozen"}
+)
 
 
 def agent_objects(verb: Any) -> list[Any]:
