@@ -31,6 +31,7 @@ __all__ = [
     "issuing_verb",
     "modality_of",
     "named_by_demand",
+    "planned_by",
 ]
 
 # Auxiliaries of an act to come, and of one only supposed.
@@ -76,6 +77,10 @@ MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 # Nouns that say their infinitive's act is not done ("its refusal to release", "failure to act").
 _REFUSING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
 # Verbs that deny what their "that" clause, or the claims they answer, say happened.
+# Nouns for an act that is planned, not done: "Russia's plan to attack Kyiv", "a plot by IS to
+# bomb a church" (not "attempt" or "bid": an attempt is made, and may succeed).
+_PLANNING_NOUNS = {"plan", "plot", "scheme", "conspiracy", "intention", "blueprint"}
+
 _DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
 # Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the
@@ -140,6 +145,8 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
         negated = True  # "the Kremlin denied that its troops had targeted civilians"
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in _REFUSING_NOUNS:
         negated = True  # "the government's refusal to release the detainees"
+    if mode == "asserted" and planned_by(v) is not None:
+        mode = "future"  # "uncovered a plot to bomb a church": the bombing has not happened
     if asked or (asker in MANDATIVE_HEADS and is_mandative(clause)) or named_by_demand(clause):
         mode = "request"  # "urged that Serbia release the prisoners", "demanded that she quit"
     node = v
@@ -177,6 +184,20 @@ def modality_of(v: Any, speech: frozenset[str] | set[str]) -> Modality:
     if mode in ("asserted", "future") and _yes_no_question(v):
         mode = "hypothetical"  # "Will China invade Taiwan?": asked, not said
     return "negated" if negated else mode
+
+
+def planned_by(clause: Any) -> Any | None:
+    """The noun of a plan whose infinitive ``clause`` is, or None: "Russia's plan to attack Kyiv",
+    and "investigated a Russian plot to kill him", where the small model hangs the infinitive on
+    the verb, right after the noun."""
+    if not infinitive(clause) or clause.head.i == clause.i:
+        return None
+    if clause.dep_ == "acl":
+        return clause.head if clause.head.lemma_.lower() in _PLANNING_NOUNS else None
+    if clause.dep_ not in ("advcl", "xcomp"):
+        return None
+    nouns = [c for c in clause.head.children if c.dep_ == "dobj" and c.lemma_.lower() in _PLANNING_NOUNS]
+    return next((n for n in nouns if n.right_edge.i + 1 == clause.left_edge.i), None)
 
 
 def _asks(verb: Any) -> bool:

@@ -2356,6 +2356,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a plot's act is planned, by the plot's 'by' phrase, not by who foils it",
+        "Police in Berlin foiled a plot by Hamas to attack the Israeli embassy.",
+        [("190", "PSEREB", "ISR", "future")],
+        True,
+    ),
+    (
+        "a plan's act is planned by the plan's owner",
+        "Iran's plan to strike Israeli ships failed.",
+        [("190", "IRNMIL", "ISR", "future")],
+        True,
+    ),
+    (
+        "an infinitive the parser hangs on the verb after a plot noun is the plot's",
+        "Britain uncovered an Iranian scheme to kidnap dissidents in London.",
+        [("181", "IRN", "GBROPP", "future")],
+        True,
+    ),
+    (
+        "whoever makes a bid does what it is a bid to do",
+        "Al-Shabab made a bid to seize the port.",
+        [("192", "SOMREBMUS", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -21,6 +21,7 @@ from actorgraph.events.words import (
     CONTROL_HEADS,
     DESCRIBING,
     DOER_ADJECTIVES,
+    FRAME_NOUNS,
     INTENT_ON,
     INTENT_WORDS,
     NAMING,
@@ -29,7 +30,7 @@ from actorgraph.events.words import (
     PROPOSALS,
     STANDS_FOR_OWNER,
 )
-from actorgraph.modality import ASKING_NOUNS, addressed, named_by_demand
+from actorgraph.modality import ASKING_NOUNS, addressed, named_by_demand, planned_by
 from actorgraph.syntax import conditions, infinitive, is_headline, objects_of, reports
 
 __all__ = ["Roles", "names_as", "phrase_objects", "reduced_passive", "subjects_of"]
@@ -54,6 +55,11 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         or reduced_passive(v)
     )
     subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    plan = planned_by(v)
+    if not subj and plan is not None:
+        # "investigated a Russian plot to kill him": the plot's owner would do it, not the
+        # investigator: its owner ("Russian"; the noun stands for it) or its "by" phrase.
+        return phrase_objects([plan], ["by"]) or [plan], passive
     node = v
     while not subj and _continues(node) and node.head.i != node.i:
         # Object control: in "urged Turkey to withdraw", Turkey is who withdraws.
@@ -79,6 +85,10 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         subj = [v.head]
+        framed = v.head.lemma_.lower() in FRAME_NOUNS and v.head.dep_ == "dobj" and infinitive(v)
+        if framed and not _owned(v.head):
+            # "Hamas made a bid to capture more hostages": who makes the bid would capture.
+            subj = [c for c in v.head.head.children if c.dep_ == "nsubj"] or subj
     elif not subj and node is not v and node.dep_ == "acl" and node.tag_ == "VBG" and node.head.i != node.i:
         subj = [node.head]  # "rebels fighting to topple his government": the rebels topple it
     if node.dep_ == "relcl" and node.head.i != node.i:
@@ -103,6 +113,12 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         if word in DOER_ADJECTIVES or pledged:
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subj, passive
+
+
+def _owned(noun: Any) -> bool:
+    """Whether ``noun`` names whose it is: "Russia's bid", "a US effort", "a bid by Turkey"."""
+    named = any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_) for c in noun.children)
+    return named or bool(phrase_objects([noun], ["by"]))
 
 
 def _continues(node: Any) -> bool:
