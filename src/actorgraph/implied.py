@@ -189,6 +189,11 @@ class RoleMemory:
                 self.remember(actor)
 
 
+# Roots of acts between parties (intents, talks, diplomatic and material cooperation), which a
+# government does not do to itself; a curfew or a crackdown may well be a state's on its own.
+_DIPLOMATIC_ROOTS = ("03", "04", "05", "06")
+
+
 def with_context_country(event: Event, focus: str | None, sentence: str | None = None) -> Event:
     """Give bare roles a country: the event's place, else the one country of the places its
     sentence names (``sentence``), else the document's main place country (``focus``).
@@ -213,6 +218,10 @@ def with_context_country(event: Event, focus: str | None, sentence: str | None =
         if event.code[:2] in ("18", "19", "20") and forces and struck_state:
             continue  # "drones struck Kyiv": not Ukraine's own drones striking its capital
         if actor is not None and actor.country is None and actor.code in roles and not _foreign(actor):
+            if struck_state and event.code[:2] in _DIPLOMATIC_ROOTS and other is not None and (
+                other.code == country + actor.code
+            ):
+                continue  # "the island's president visited Washington": not Washington itself
             changed[side] = dataclasses.replace(actor, code=country + actor.code, country=country)
     return _given_country(event, changed, country, _CONTEXT_NOTE)
 

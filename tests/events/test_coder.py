@@ -2380,6 +2380,48 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "co-mediators do not mediate between themselves",
+        "The deal was mediated by Turkey and the United Nations.",
+        [],
+        True,
+    ),
+    (
+        "a truce's mediator is not one of its sides",
+        "The truce mediated by Qatar between Israel and Hamas held overnight.",
+        [("045", "QAT", "ISR", "asserted"), ("045", "QAT", "PSEREB", "asserted")],
+        True,
+    ),
+    (
+        "an alert level raised is a raised alert",
+        "Pakistan raised the alert level of its air force.",
+        [("152", "PAKMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "a military parade shows force",
+        "Iran staged a military parade in Tehran.",
+        [("150", "IRNMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "suspending political parties bans them",
+        "The military government suspended all political parties.",
+        [("1722", "MIL", None, "asserted")],
+        True,
+    ),
+    (
+        "sanctions proposed are not imposed",
+        "The EU proposed a fresh round of sanctions on Iran.",
+        [("030", "IGOEUREEC", None, "asserted")],
+        True,
+    ),
+    (
+        "a visitor is not coded as the state it visits",
+        "The island's prime minister visited Tokyo.",
+        [("042", "GOV", "JPNGOV", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

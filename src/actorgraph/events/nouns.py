@@ -31,11 +31,13 @@ from actorgraph.events.words import (
     MEASURES,
     NEEDS_TARGET,
     PRESENT_AT,
+    PROPOSING,
     RECEIVING,
     RESPONDING,
     SITE_SECTORS,
     SUFFERED_VERBS,
     TALK_ROOTS,
+    THIRD_PARTY_VERBS,
     TOPIC_PREPS,
     VISIT_PREPS,
     YIELDING,
@@ -75,6 +77,8 @@ class Nouns(Pairs):
         measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in MEASURES
         host = n.head.head if measured else n
         governor = host.head if host.dep_ in ("dobj", "nsubjpass", "attr") else None
+        if governor is not None and governor.lemma_.lower() in PROPOSING:
+            return []  # "proposed a new package of sanctions": put forward, not imposed
         if not sources and measured:
             # "the European Union's package of sanctions": the measure's owner acts.
             sources = [a for c in host.children if c.dep_ == "poss" for a in self._actors(c, found, offset)]
@@ -187,7 +191,8 @@ class Nouns(Pairs):
                 break
         if not sources:
             # "a demonstration by students", "the demonstration staged by students"
-            staged = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            staged = [c for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      and c.lemma_.lower() not in THIRD_PARTY_VERBS]
             sources = [a for t in phrase_objects([n], ["by"]) for a in self._actors(t, found, offset)]
             sources = sources or [
                 a for v in staged for g in v.children if g.dep_ == "agent"

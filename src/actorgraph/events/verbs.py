@@ -37,8 +37,10 @@ from actorgraph.events.words import (
     RECEIVING,
     RECIPROCAL_VERBS,
     RESPONSIBILITY,
+    SCALES,
     SITE_PREPS,
     SITE_SECTORS,
+    THIRD_PARTY_CODES,
     TROOPS,
 )
 from actorgraph.implied import MISSION_NOTE
@@ -136,7 +138,8 @@ class Verbs(Pairs):
             # "were killed by a roadside bomb", "by Israeli air strikes": how it was done is
             # part of this event, not a second one (not "forces backed by US airstrikes")
             used_nouns.update(t.i for t in phrase_objects([v], ["by"]) if t.pos_ == "NOUN")
-        joint = pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)
+        joint = (pat.code[:2] in JOINT_ROOTS or pat.code.startswith(JOINT_CODES)) and not pat.code.startswith(
+            THIRD_PARTY_CODES)
         if not sources and joint:
             # "a ceasefire negotiated between the US and Russia", "reports are shared among Iraq,
             # Iran and Syria": the parties of a joint act, each pair of them once.
@@ -311,6 +314,9 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
         ]
     # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
     objs += [o for m in objs if m.lemma_.lower() in MEASURES for o in objects_of([m], ["of"])]
+    # "raised its alert level": the degree's modifier or "of" noun says what is raised.
+    scales = [m for m in objs if m.lemma_.lower() in SCALES]
+    objs += [c for m in scales for c in m.children if c.dep_ == "amod"] + objects_of(scales, ["of"])
     # "violated the ceasefire agreement": the compound says which agreement.
     objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
     out = []

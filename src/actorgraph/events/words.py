@@ -21,11 +21,11 @@ __all__ = [
     "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
     "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
     "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
-    "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS", "PROPPING", "RECEIVING",
-    "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SECURITY_SECTORS",
-    "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS",
-    "SUFFERED_VERBS", "TALK_ROOTS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS",
-    "WELCOME", "WILL", "YIELDING",
+    "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS", "PROPOSING", "PROPPING",
+    "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SCALES",
+    "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES",
+    "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "THIRD_PARTY_CODES", "THIRD_PARTY_VERBS",
+    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -61,6 +61,19 @@ JOINT_ROOTS = {"03", "04", "05", "06"}
 # ... and codes of other roots that two sides do together ("Israel and Hamas agreed a truce").
 JOINT_CODES = ("0871",)
 
+# Codes of a third party's act between others: co-mediators do not mediate between themselves
+# ("mediated by Qatar and Egypt" is no Qatar-Egypt event), though 045 is of a joint root.
+THIRD_PARTY_CODES = ("045",)
+
+# Verbs whose agent acts on an event without being a side of it: "a ceasefire brokered by Egypt",
+# "the deal rejected by Hamas" (not "a protest staged by students", "strikes carried out by").
+THIRD_PARTY_VERBS = {
+    "mediate", "broker", "facilitate", "monitor", "oversee", "supervise", "observe", "guarantee",
+    "propose", "condemn", "welcome", "criticise", "criticize", "praise", "denounce", "back",
+    "support", "sponsor", "host", "reject", "violate", "breach", "investigate", "document",
+    "report", "verify", "confirm", "deny",
+}
+
 # Verbs whose coordinated subjects act on each other, both ways ("Ukraine and Russia exchanged
 # prisoners", "Israel and Hezbollah traded fire", "Indian and Chinese troops clashed"), whatever
 # the code.
@@ -90,7 +103,19 @@ MEASURES = {
     "round", "package", "wave", "series", "set", "batch", "raft", "spate", "barrage", "salvo", "volley",
     # counts: "deployed thousands of police officers"
     "dozen", "hundred", "thousand", "million", "score",
+    # "suspended the activities of political parties": what is suspended is the parties
+    "activity",
 }
+
+# Verbs that put a measure forward without taking it: "proposed a new package of sanctions",
+# "is weighing a round of tariffs". The measure is not yet taken; the verb is the event.
+PROPOSING = {
+    "propose", "suggest", "recommend", "float", "mull", "weigh", "consider", "discuss", "debate", "draft",
+}
+
+# Nouns for a degree of something that their modifier or "of" phrase names: "raised its alert
+# level", "a higher state of readiness".
+SCALES = {"level", "status", "state", "degree"}
 
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged or
 # ended it: "refugees fled the war", "the UN condemned the attack".
