@@ -2422,6 +2422,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "declining to comment needs no target; the infinitive names what is declined",
+        "The Russian defence ministry declined to comment on the strike.",
+        [("011", "RUSGOV", None, "asserted")],
+        True,
+    ),
+    (
+        "the weapon's adjective says which weapon is used",
+        "Islamic State used chemical weapons against Kurdish villages.",
+        [("2041", "IMGMUSISI", None, "asserted")],
+        True,
+    ),
+    (
+        "joint patrols agreed on are an intent to cooperate militarily",
+        "India and France agreed to conduct joint patrols in the Indian Ocean.",
+        [("0312", "IND", "FRA", "asserted")],
+        True,
+    ),
+    (
+        "ramming a ship is force",
+        "A Turkish frigate rammed a Greek fishing boat.",
+        [("190", "TURMIL", "GRC", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

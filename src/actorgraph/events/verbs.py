@@ -26,6 +26,7 @@ from actorgraph.events.words import (
     BORDERS,
     JOINT_CODES,
     JOINT_ROOTS,
+    KIND_NOUNS,
     MEASURES,
     MISSIONS,
     MOVING,
@@ -37,7 +38,6 @@ from actorgraph.events.words import (
     RECEIVING,
     RECIPROCAL_VERBS,
     RESPONSIBILITY,
-    SCALES,
     SITE_PREPS,
     SITE_SECTORS,
     THIRD_PARTY_CODES,
@@ -178,9 +178,12 @@ class Verbs(Pairs):
             # one (nor to help anyone) are deployed.
             pat = dataclasses.replace(pat, code="154")
             rule = f"{rule}; troops deployed, not sent to an ally -> 154"
+        # A statement needs whom it is about, except a claim or denial of responsibility (its
+        # target is the act's) and declining to comment (whoever asked is rarely named).
         owned_up = pat.code in ("015", "016") and bool(pat.objects & RESPONSIBILITY)
-        if not targets and pat.code[:2] in NEEDS_TARGET and not owned_up:
-            return []  # (a claim or denial of responsibility is one: its target is the act's)
+        no_comment = pat.code == "011" and bool(pat.objects)
+        if not targets and pat.code[:2] in NEEDS_TARGET and not owned_up and not no_comment:
+            return []
         if not targets and v.lemma_.lower() in PROPPING:
             return []  # "to shore up the country's reserves": propping up no one; ruling on no one
         if pat.code == "161" and not pat.objects and not any(is_state(t.actor.code) for t in targets):
@@ -314,9 +317,12 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
         ]
     # "imposed a new round of sanctions": the measure's "of" noun is what is imposed.
     objs += [o for m in objs if m.lemma_.lower() in MEASURES for o in objects_of([m], ["of"])]
-    # "raised its alert level": the degree's modifier or "of" noun says what is raised.
-    scales = [m for m in objs if m.lemma_.lower() in SCALES]
-    objs += [c for m in scales for c in m.children if c.dep_ == "amod"] + objects_of(scales, ["of"])
+    # "raised its alert level", "used chemical weapons": the modifier or "of" noun says what it is.
+    kinds = [m for m in objs if m.lemma_.lower() in KIND_NOUNS]
+    objs += [c for m in kinds for c in m.children if c.dep_ == "amod"] + objects_of(kinds, ["of"])
+    if not objs:
+        # "declined to comment": a verb's infinitive names what it declines.
+        objs = [c for c in v.children if c.dep_ == "xcomp" and infinitive(c)]
     # "violated the ceasefire agreement": the compound says which agreement.
     objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
     out = []

@@ -19,13 +19,14 @@ __all__ = [
     "CONTROL_HEADS", "DENIERS", "DESCRIBING", "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING",
     "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS",
     "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
-    "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET", "NOT_STATES",
-    "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING", "POPULAR_SECTORS",
-    "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS", "PROPOSING", "PROPPING",
-    "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING", "RESPONSIBILITY", "SCALES",
-    "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS", "STANDS_FOR_OWNER", "STATE_NAMES",
-    "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS", "THIRD_PARTY_CODES", "THIRD_PARTY_VERBS",
-    "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS", "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
+    "KIND_NOUNS", "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET",
+    "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING",
+    "POPULAR_SECTORS", "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS",
+    "PROPOSING", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
+    "RESPONSIBILITY", "SECURITY_SECTORS", "SETTING_PREPS", "SITE_PREPS", "SITE_SECTORS",
+    "STANDS_FOR_OWNER", "STATE_NAMES", "SUBSUMING_ROOTS", "SUFFERED_VERBS", "TALK_ROOTS",
+    "THIRD_PARTY_CODES", "THIRD_PARTY_VERBS", "TOPIC_PREPS", "TROOPS", "UNITS", "VIEWS", "VISIT_PREPS",
+    "VOW_WORDS", "WELCOME", "WILL", "YIELDING",
 ]
 
 
@@ -113,9 +114,9 @@ PROPOSING = {
     "propose", "suggest", "recommend", "float", "mull", "weigh", "consider", "discuss", "debate", "draft",
 }
 
-# Nouns for a degree of something that their modifier or "of" phrase names: "raised its alert
-# level", "a higher state of readiness".
-SCALES = {"level", "status", "state", "degree"}
+# Nouns whose adjective or "of" phrase says what they are: a degree ("raised its alert level", "a
+# higher state of readiness") or a weapon ("used chemical weapons").
+KIND_NOUNS = {"level", "status", "state", "degree", "weapon", "arm", "munition", "agent"}
 
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged or
 # ended it: "refugees fled the war", "the UN condemned the attack".
