@@ -237,7 +237,8 @@ _VIOLENT_REPRESSION = "175"
 
 def _consequences(doc: Any, codings: list[Coding]) -> list[Coding]:
     """The killing a violent act caused is that act: "warplanes dropped sarin on the town,
-    killing 80 civilians" is one 2041 on the civilians, not a 2041 and a 195. The act keeps its
+    killing 80 civilians" is one 2041 on the civilians, not a 2041 and a 195; so is the killing
+    of an act its verb's object names ("carried out air strikes, killing 40"). The act keeps its
     code unless the killing's is mass violence (20x: "killing hundreds of civilians"). Violent
     repression (175: "police fired on protesters, killing two") causes killings too."""
     by_token = {c.trigger_token: k for k, c in enumerate(codings)
@@ -247,6 +248,10 @@ def _consequences(doc: Any, codings: list[Coding]) -> list[Coding]:
     for k, c in enumerate(codings):
         tok = doc[c.trigger_token]
         n = by_token.get(tok.head.i)
+        if n is None:
+            # "carried out air strikes on a village, killing 40": the strikes the verb carries.
+            carried = [o.i for o in tok.head.children if o.dep_ == "dobj" and o.i in by_token]
+            n = by_token[carried[0]] if carried else None
         if c.code[:2] not in VIOLENT_ROOTS or tok.dep_ != "advcl" or tok.tag_ != "VBG" or n is None:
             continue
         head = out[n]

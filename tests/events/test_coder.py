@@ -2446,6 +2446,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "the killing caused by strikes a verb carries out is the strikes' event",
+        "Sudanese warplanes carried out air strikes on a market in Darfur, killing 30 people.",
+        [("195", "SDNMIL", "SDNCVL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
