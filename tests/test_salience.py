@@ -16,7 +16,7 @@ CASES = [
     # a purpose clause ("to disperse") and a relative clause sit below the act
     ("Police fired tear gas to disperse the protesters who had blocked the road.", "fired", ["blocked"]),
     # an event noun stands where the verb that carries it stands
-    ("The army launched air strikes on rebel positions while rebels shelled the town.", "strikes", ["shelled"]),
+    ("The army launched air strikes on rebel positions as rebels shelled the town.", "strikes", ["shelled"]),
     ("Rebels seized the town, which government forces had shelled for weeks.", "seized", ["shelled"]),
     # conjoined acts tie: the one that names both its sides
     ("Egypt condemned the attack and recalled its ambassador from Israel.", "recalled", ["condemned"]),
