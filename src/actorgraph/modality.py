@@ -76,11 +76,10 @@ DEMAND_MODALS = {"must": "100", "should": "020", "ought": "020"}
 MANDATIVE_HEADS = {"insist": "100", "propose": "020", "recommend": "020"}
 # Nouns that say their infinitive's act is not done ("its refusal to release", "failure to act").
 _REFUSING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability"}
-# Verbs that deny what their "that" clause, or the claims they answer, say happened.
 # Nouns for an act that is planned, not done: "Russia's plan to attack Kyiv", "a plot by IS to
 # bomb a church" (not "attempt" or "bid": an attempt is made, and may succeed).
 _PLANNING_NOUNS = {"plan", "plot", "scheme", "conspiracy", "intention", "blueprint"}
-
+# Verbs that deny what their "that" clause, or the claims they answer, say happened.
 _DENYING = {"deny", "refute", "dismiss", "reject", "rebut", "dispute"}
 CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "rumour", "rumor"}
 # Nouns of a demand or appeal: the clause they name is asked for, not done ("their demand that the

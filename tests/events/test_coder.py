@@ -2452,6 +2452,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "the activities of parties stand for the parties",
+        "The army council suspended the activities of all opposition parties.",
+        [("1722", "MIL", "OPP", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

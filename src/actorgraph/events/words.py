@@ -67,9 +67,10 @@ JOINT_CODES = ("0871",)
 THIRD_PARTY_CODES = ("045",)
 
 # Verbs whose agent acts on an event without being a side of it: "a ceasefire brokered by Egypt",
-# "the deal rejected by Hamas" (not "a protest staged by students", "strikes carried out by").
+# "the deal rejected by Hamas" (not "a protest staged by students", "strikes carried out by", "a
+# truce observed by both sides").
 THIRD_PARTY_VERBS = {
-    "mediate", "broker", "facilitate", "monitor", "oversee", "supervise", "observe", "guarantee",
+    "mediate", "broker", "facilitate", "monitor", "oversee", "supervise", "guarantee",
     "propose", "condemn", "welcome", "criticise", "criticize", "praise", "denounce", "back",
     "support", "sponsor", "host", "reject", "violate", "breach", "investigate", "document",
     "report", "verify", "confirm", "deny",
