@@ -10,6 +10,7 @@ from actorgraph.syntax import (
     infinitive,
     is_headline,
     objects_of,
+    owned,
     prep_objects,
     reports,
 )
@@ -62,3 +63,9 @@ def test_a_participle_that_describes_its_noun(nlp) -> None:  # type: ignore[no-u
     armed = next(t for t in doc if t.text == "armed")
     assert describes(armed)
     assert not describes(next(t for t in doc if t.text == "attacked"))
+
+
+def test_a_noun_owned_by_its_possessor_or_named_modifier(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Russian forces and Kyiv's troops met the new soldiers.")
+    forces, troops, soldiers = doc[1], doc[5], doc[9]
+    assert owned(forces) and owned(troops) and not owned(soldiers)

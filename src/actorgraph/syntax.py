@@ -24,9 +24,23 @@ __all__ = [
     "noun_phrase",
     "objects_of",
     "ordered_to_leave",
+    "owned",
     "prep_objects",
     "reports",
 ]
+
+
+# Entity types of a modifier that says whose a noun is: a people, state, group or person.
+_OWNER_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}
+
+
+def owned(noun: Any) -> bool:
+    """Whether ``noun`` is said to be someone's by a possessor or a named modifier: "Russian
+    forces", "Kyiv's troops", "a Hamas bid" (not "a 2024 bid")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _OWNER_ENTITIES)
+        for c in noun.children
+    )
 
 
 def prep_objects(prep: Any, deps: tuple[str, ...] = ("pobj",)) -> list[Any]:

@@ -31,7 +31,7 @@ from actorgraph.events.words import (
     STANDS_FOR_OWNER,
 )
 from actorgraph.modality import ASKING_NOUNS, addressed, named_by_demand, planned_by
-from actorgraph.syntax import conditions, infinitive, is_headline, objects_of, reports
+from actorgraph.syntax import conditions, infinitive, is_headline, objects_of, owned, reports
 
 __all__ = ["Roles", "names_as", "phrase_objects", "reduced_passive", "subjects_of"]
 
@@ -86,7 +86,7 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
     if not subj and v.dep_ in ("relcl", "acl") and v.head.i != v.i:
         subj = [v.head]
         framed = v.head.lemma_.lower() in FRAME_NOUNS and v.head.dep_ == "dobj" and infinitive(v)
-        if framed and not _owned(v.head):
+        if framed and not owned(v.head) and not phrase_objects([v.head], ["by"]):
             # "Hamas made a bid to capture more hostages": who makes the bid would capture.
             subj = [c for c in v.head.head.children if c.dep_ == "nsubj"] or subj
     elif not subj and node is not v and node.dep_ == "acl" and node.tag_ == "VBG" and node.head.i != node.i:
@@ -113,12 +113,6 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         if word in DOER_ADJECTIVES or pledged:
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subj, passive
-
-
-def _owned(noun: Any) -> bool:
-    """Whether ``noun`` names whose it is: "Russia's bid", "a US effort", "a bid by Turkey"."""
-    named = any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_) for c in noun.children)
-    return named or bool(phrase_objects([noun], ["by"]))
 
 
 def _continues(node: Any) -> bool:

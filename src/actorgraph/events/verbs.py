@@ -47,7 +47,7 @@ from actorgraph.implied import MISSION_NOTE
 from actorgraph.lexicon.events import VerbPattern
 from actorgraph.modality import issuing_verb
 from actorgraph.subcodes import VIOLENT_ROOTS
-from actorgraph.syntax import describes, infinitive, is_headline, objects_of, reports
+from actorgraph.syntax import describes, infinitive, is_headline, objects_of, owned, reports
 
 __all__ = ["Verbs", "match_verb"]
 
@@ -331,7 +331,7 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
             continue
         if p.objects:
             obj = next((o for o in objs if o.lemma_.lower() in p.objects or o.lower_ in p.objects), None)
-            if obj is None or (p.objects <= BODIES and _owned(obj)):
+            if obj is None or (p.objects <= BODIES and owned(obj)):
                 continue  # "joined Russian forces" is no "joined forces": the forces are someone's
             out.append((p, obj))
         else:
@@ -346,14 +346,6 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
         -m[0].specificity,
         m[1] is not None and m[1].dep_ == "compound",
     ))
-
-
-def _owned(noun: Any) -> bool:
-    """Whether ``noun`` is said to be someone's: "Russian forces", "Kyiv's troops"."""
-    return any(
-        c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-        for c in noun.children
-    )
 
 
 def _popular_protest(
