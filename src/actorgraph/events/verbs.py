@@ -46,7 +46,7 @@ from actorgraph.events.words import (
 from actorgraph.implied import MISSION_NOTE
 from actorgraph.lexicon.events import VerbPattern
 from actorgraph.modality import issuing_verb
-from actorgraph.subcodes import VIOLENT_ROOTS
+from actorgraph.subcodes import VIOLENT_ROOTS, declined_comment
 from actorgraph.syntax import describes, infinitive, is_headline, objects_of, owned, reports
 
 __all__ = ["Verbs", "match_verb"]
@@ -62,6 +62,8 @@ class Verbs(Pairs):
         matches = match_verb(v, pats)
         if not matches or describes(v) or _dismissal(v, found):
             return []
+        if v.dep_ != "xcomp" and declined_comment(v, self.speech):
+            return []  # "refused to comment": the comment declined is the event (011), coded once
         sources: list[Arg] = []
         if passive:
             sources = [a for t in phrase_objects([v], ["by"]) for a in self._actors(t, found, offset)]
@@ -179,9 +181,10 @@ class Verbs(Pairs):
             pat = dataclasses.replace(pat, code="154")
             rule = f"{rule}; troops deployed, not sent to an ally -> 154"
         # A statement needs whom it is about, except a claim or denial of responsibility (its
-        # target is the act's) and declining to comment (whoever asked is rarely named).
+        # target is the act's) and a comment declined ("declined comment", or 011 in
+        # Coder._refine: whoever asked is rarely named).
         owned_up = pat.code in ("015", "016") and bool(pat.objects & RESPONSIBILITY)
-        no_comment = pat.code == "011" and bool(pat.objects)
+        no_comment = pat.code == "011" or declined_comment(v, self.speech)
         if not targets and pat.code[:2] in NEEDS_TARGET and not owned_up and not no_comment:
             return []
         if not targets and v.lemma_.lower() in PROPPING:
@@ -320,9 +323,6 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
     # "raised its alert level", "used chemical weapons": the modifier or "of" noun says what it is.
     kinds = [m for m in objs if m.lemma_.lower() in KIND_NOUNS]
     objs += [c for m in kinds for c in m.children if c.dep_ == "amod"] + objects_of(kinds, ["of"])
-    if not objs:
-        # "declined to comment": a verb's infinitive names what it declines.
-        objs = [c for c in v.children if c.dep_ == "xcomp" and infinitive(c)]
     # "violated the ceasefire agreement": the compound says which agreement.
     objs += [c for o in list(objs) for c in o.children if c.dep_ == "compound"]
     out = []
