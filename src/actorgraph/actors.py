@@ -306,9 +306,10 @@ class ActorCoder:
                 continue
             form, code = picked
             actor = self.lexicon.actors[form.actor_id]
-            kind = (
-                "capital" if form.role == "capital" else form.role if form.role == "adjective" else actor.kind
-            )
+            term = self.lexicon.term(form.actor_id, day)
+            # an organisation whose kind changed (the Taliban govern since 2021)
+            own_kind = term.kind if term is not None and term.kind else actor.kind
+            kind = form.role if form.role in ("capital", "adjective") else own_kind
             start, origin = span.start, "lexicon"
             actor_id: str | None = form.actor_id
             country, sector = _country(code), _sector(code)

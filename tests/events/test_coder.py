@@ -2458,6 +2458,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an organisation's code follows its dated terms: the Taliban govern since 2021",
+        "The Taliban barred women from working for aid groups.",
+        [("172", "AFGGOV", "AFGCVL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
@@ -2694,7 +2700,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "what no one does is not done",
         "No country has recognised the Taliban government.",
-        [("054", None, "AFGREB", "negated")],
+        [("054", None, "AFGGOV", "negated")],
         True,
     ),
     (

@@ -137,6 +137,37 @@ def test_a_metonym_that_clashes_with_an_organization(lexicon_dir: Path) -> None:
     assert (info.value.path, info.value.line) == (str(lexicon_dir / "metonyms.tsv"), number)
 
 
+def test_an_organisation_with_dated_rows_is_coded_by_the_day(lexicon_dir: Path) -> None:
+    append(lexicon_dir / "organizations.tsv",
+           "Northern Front\tNF\tXYZREB\tarmed_group\t-\t2019-12-31",
+           "Northern Front\tNF\tXYZGOV\tgovernment\t2020-01-01\t-",
+           "Southern Front\t-\tXYZREB\tarmed_group")  # an undated row may stop after its kind
+    lex = load_actor_lexicon(lexicon_dir)
+    assert lex.code("org:northern-front", dt.date(2015, 1, 1)) == "XYZREB"
+    assert lex.code("org:northern-front", dt.date(2021, 1, 1)) == "XYZGOV"
+    assert lex.term("org:northern-front", dt.date(2021, 1, 1)).kind == "government"  # type: ignore[union-attr]
+    assert lex.code("org:southern-front", dt.date(2021, 1, 1)) == "XYZREB"
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason"),
+    [
+        (["Northern Front\t-\tXYZREB\tarmed_group\t-\t2020-06-30",
+          "Northern Front\t-\tXYZGOV\tgovernment\t2020-01-01\t-"], "two terms overlap on 2020-01-01"),
+        (["Northern Front\t-\tXYZREB\tarmed_group",
+          "Northern Front\t-\tXYZGOV\tgovernment\t2020-01-01\t-"], "two terms overlap on 2020-01-01"),
+        (["Northern Front\t-\tXYZGOV\tgovernment\t2020-01-01\t2019-01-01"], "ends (2019-01-01) before"),
+    ],
+)
+def test_bad_dated_organisation_rows(lexicon_dir: Path, rows: list[str], reason: str) -> None:
+    organizations = lexicon_dir / "organizations.tsv"
+    number = append(organizations, *rows)
+    with pytest.raises(LexiconError) as info:
+        load_actor_lexicon(lexicon_dir)
+    assert info.value.path == str(organizations) and number <= info.value.line < number + len(rows)
+    assert reason in info.value.reason
+
+
 def test_the_same_alias_with_the_same_code_is_fine(lexicon_dir: Path) -> None:
     append(lexicon_dir / "organizations.tsv", "Syrian State\tSyria\tSYR\tgovernment")
     lex = load_actor_lexicon(lexicon_dir)

@@ -76,3 +76,20 @@ def test_an_ambiguous_word_is_no_organisation(pipeline: Pipeline) -> None:
     # "Article 19" is a constitution's article; the group is named in its own capitals.
     assert mentions(pipeline, "Article 19 of the constitution guarantees free speech.") == {}
     assert mentions(pipeline, "ARTICLE 19 condemned the ban.").get("ARTICLE 19") == "NGOHRI"
+
+
+@pytest.mark.parametrize(
+    ("day", "code", "kind"),
+    [
+        (dt.date(1999, 5, 1), "AFGGOV", "government"),  # the emirate of 1996-2001
+        (dt.date(2015, 5, 1), "AFGREB", "armed_group"),
+        (dt.date(2021, 8, 15), "AFGGOV", "government"),  # the day Kabul fell
+        (dt.date(2024, 3, 14), "AFGGOV", "government"),
+    ],
+)
+def test_an_organisation_is_coded_for_the_document_date(
+    pipeline: Pipeline, day: dt.date, code: str, kind: str
+) -> None:
+    [mention] = [m for m in code_text(pipeline, "The Taliban closed the schools.", day).mentions
+                 if m.text == "Taliban"]
+    assert (mention.code, mention.kind) == (code, kind)

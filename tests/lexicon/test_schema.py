@@ -31,6 +31,23 @@ def test_valid_table() -> None:
     assert syr.date("start") == dt.date(2011, 3, 15)
 
 
+def test_trailing_optional_columns_may_be_left_out_when_allowed() -> None:
+    rows = parse_table("x.tsv", "RUS\tRussia\nSYR\tSyria\t-\t2011-03-15\n", COLUMNS, fewest=2)
+    assert [r.values for r in rows] == [
+        {"code": ("RUS",), "name": ("Russia",), "aliases": (), "start": ()},
+        {"code": ("SYR",), "name": ("Syria",), "aliases": (), "start": ("2011-03-15",)},
+    ]
+    with pytest.raises(LexiconError, match="expected 2 to 4 TAB-separated fields, got 1"):
+        parse_table("x.tsv", "RUS Russia\n", COLUMNS, fewest=2)
+    with pytest.raises(LexiconError, match="expected 4 TAB-separated fields, got 2"):
+        parse_table("x.tsv", "RUS\tRussia\n", COLUMNS)
+
+
+def test_only_optional_columns_may_be_left_out() -> None:
+    with pytest.raises(ValueError, match="only optional columns"):
+        parse_table("x.tsv", "", COLUMNS, fewest=1)
+
+
 def test_crlf_lines_parse_like_lf() -> None:
     rows = parse_table("x.tsv", "RUS\tRussia\t-\t-\r\nSYR\tSyria\t-\t-\r\n", COLUMNS)
     assert [r.one("name") for r in rows] == ["Russia", "Syria"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ ORGANIZATION_COLUMNS = (
     Column("aliases", multi=True, optional=True),
     Column("code", _CODE),
     Column("kind", _KINDS),
+    # An organisation whose standing changes (the Taliban, a government since 2021) has one
+    # row per period; undated rows may stop after ``kind``.
+    Column("start", _DATE, optional=True),
+    Column("end", _DATE, optional=True),
 )
 METONYM_COLUMNS = (Column("name"), Column("code", _CODE), Column("kind", _KINDS))
 AGENT_COLUMNS = (
@@ -70,6 +75,7 @@ class Term:
     start: dt.date | None = None
     end: dt.date | None = None
     office: str | None = None
+    kind: str | None = None  # an organisation's kind in this term, when it changes over time
 
     def covers(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -157,12 +163,14 @@ class _Builder:
         self.forms.setdefault((text, actor_id, start), NameForm(text, actor_id, role, start, end))
 
 
-def _read(name: str, columns: tuple[Column, ...], folder: Path | None) -> list[Row]:
+def _read(
+    name: str, columns: tuple[Column, ...], folder: Path | None, fewest: int | None = None
+) -> list[Row]:
     if folder is not None and (folder / name).exists():
         path = folder / name
-        return parse_table(str(path), path.read_text(encoding="utf-8"), columns)
+        return parse_table(str(path), path.read_text(encoding="utf-8"), columns, fewest)
     res = resources.files("actorgraph").joinpath("lexicon").joinpath("data").joinpath(name)
-    return parse_table(f"lexicon/data/{name}", res.read_text(encoding="utf-8"), columns)
+    return parse_table(f"lexicon/data/{name}", res.read_text(encoding="utf-8"), columns, fewest)
 
 
 def _load_countries(b: _Builder, rows: Iterable[Row], prefix: str = "country") -> None:
@@ -191,12 +199,21 @@ def _load_people(b: _Builder, rows: Iterable[Row]) -> None:
 
 
 def _load_named(b: _Builder, rows: Iterable[Row], prefix: str) -> None:
+    """Organisations and metonyms; rows of one name with dates are the terms of one actor."""
     for row in rows:
         actor_id = f"{prefix}:{_slug(row.one('name'))}"
-        code = row.one("code")
-        b.add(row, actor_id, row.one("name"), row.one("kind"), [Term(code)])
+        code, kind = row.one("code"), row.one("kind")
+        start = row.date("start") if "start" in row.values else None
+        end = row.date("end") if "end" in row.values else None
+        if start and end and end < start:
+            raise row.error(f"term ends ({end}) before it starts ({start})")
+        dated = start is not None or end is not None
+        term = Term(code, start, end, kind=kind) if dated else Term(code)
+        b.add(row, actor_id, row.one("name"), kind, [term])
         for text in (row.one("name"), *row.values.get("aliases", ())):
-            b.form(row, text, actor_id, "name", code)
+            # A dated form names its actor for its term only; it is exempt from the
+            # one-code-per-undated-form check, like a person's name.
+            b.form(row, text, actor_id, "name", None if dated else code, term if dated else None)
 
 
 def _check_people(b: _Builder) -> None:
@@ -222,6 +239,18 @@ def _check_people(b: _Builder) -> None:
                     )
 
 
+def _check_terms(b: _Builder) -> None:
+    """An organisation's terms (its dated rows) may not overlap: a day has one code."""
+    for actor in b.actors.values():
+        if actor.kind == "person" or len(actor.terms) < 2:
+            continue
+        spans = sorted(actor.terms, key=lambda t: t.start or dt.date.min)
+        for a, c in itertools.pairwise(spans):
+            if (a.end or dt.date.max) >= (c.start or dt.date.min):
+                path, _, line = actor.origin.rpartition(":")
+                raise LexiconError(path, int(line), actor.name, f"two terms overlap on {c.start or a.end}")
+
+
 def load_actor_lexicon(folder: Path | None = None) -> ActorLexicon:
     """Load and validate the actor tables: those in ``folder``, else the packaged ones."""
     if folder is None:
@@ -238,8 +267,9 @@ def _build(folder: Path | None) -> ActorLexicon:
     b = _Builder()
     _load_countries(b, _read("countries.tsv", COUNTRY_COLUMNS, folder))
     _load_countries(b, _read("regions.tsv", COUNTRY_COLUMNS, folder), "region")
-    _load_named(b, _read("organizations.tsv", ORGANIZATION_COLUMNS, folder), "org")
+    _load_named(b, _read("organizations.tsv", ORGANIZATION_COLUMNS, folder, fewest=4), "org")
     _load_named(b, _read("metonyms.tsv", METONYM_COLUMNS, folder), "seat")
+    _check_terms(b)
     _load_people(b, _read("people.tsv", PEOPLE_COLUMNS, folder))
     _check_people(b)
     problems = _load_petrarch(b, folder) if folder is not None else []

@@ -81,18 +81,26 @@ class Row:
         return LexiconError(self.path, self.line, first[0] if first else "", reason)
 
 
-def parse_table(path: str, text: str, columns: Sequence[Column]) -> list[Row]:
-    """Parse and validate ``text`` (the content of ``path``) against ``columns``."""
+def parse_table(path: str, text: str, columns: Sequence[Column], fewest: int | None = None) -> list[Row]:
+    """Parse and validate ``text`` (the content of ``path``) against ``columns``.
+
+    A row has every column, or (when ``fewest`` is given) at least ``fewest``: the optional
+    columns after those may be left out, so a table that gains columns keeps its old rows valid.
+    """
+    fewest = len(columns) if fewest is None else fewest
+    if fewest < len(columns) and not all(c.optional for c in columns[fewest:]):
+        raise ValueError("only optional columns may be left out of a row")
     rows = []
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         fields = raw.split("\t")
         entry = fields[0]
-        if len(fields) != len(columns):
-            raise LexiconError(
-                path, number, entry, f"expected {len(columns)} TAB-separated fields, got {len(fields)}"
-            )
+        if not fewest <= len(fields) <= len(columns):
+            wanted = f"{fewest} to {len(columns)}" if fewest < len(columns) else str(len(columns))
+            got = f"expected {wanted} TAB-separated fields, got {len(fields)}"
+            raise LexiconError(path, number, entry, got)
+        fields += ["-"] * (len(columns) - len(fields))
         values: dict[str, tuple[str, ...]] = {}
         for col, cell in zip(columns, fields, strict=True):
             if cell == "":
