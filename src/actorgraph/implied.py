@@ -293,6 +293,10 @@ def _force_abroad(event: Event) -> Event:
 _STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "JUD"}
 
 
+# Roles of people held by a state, whose country is not the state's by default.
+_CAPTIVES = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives"}
+
+
 def _own_population(event: Event) -> Event:
     """A state's officials and forces acting on a population role that nothing else gave a
     country act on their own country's: "Egyptian police dispersed demonstrators" -> EGYCVL,
@@ -306,6 +310,8 @@ def _own_population(event: Event) -> Event:
         return event
     if event.code.startswith("195"):
         return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
+    if _CAPTIVES & set(tgt.text.lower().split()):
+        return event  # a state's prisoners are as often foreign: "Israel released the prisoners"
     if tgt.code == "REB" and event.code[:2] in ("05", "06", "07", "16"):
         return event  # states back, arm and drop rebels abroad: "cut funding to the rebel groups"
     return _with_country(event, "target", src.country, "target is the source's own population")

@@ -196,7 +196,8 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a harm promised on a condition is a threat",
         "The EU will impose sanctions on Belarus unless the prisoners are released.",
-        [("1312", "IGOEUREEC", "BLR", "asserted")],
+        # the condition is coded too, as hypothetical (prisoners are civilians)
+        [("1312", "IGOEUREEC", "BLR", "asserted"), ("0841", None, "CVL", "hypothetical")],
         True,
     ),
     (
@@ -1465,7 +1466,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "ruling out an act refuses it, also when the parser hangs the act as an adverbial clause",
         "Israel ruled out releasing the prisoners.",
-        [("1243", "ISR", None, "asserted")],
+        [("1243", "ISR", "CVL", "asserted")],  # (a state's prisoners need not be its own people)
         True,
     ),
     (
@@ -2461,6 +2462,30 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "an organisation's code follows its dated terms: the Taliban govern since 2021",
         "The Taliban barred women from working for aid groups.",
         [("172", "AFGGOV", "AFGCVL", "asserted")],
+        True,
+    ),
+    (
+        "a mayor is the government's",
+        "Police in Ankara arrested the mayor of Istanbul.",
+        [("173", "TURCOP", "TURGOV", "asserted")],
+        True,
+    ),
+    (
+        "detainees are civilians of their country",
+        "Israeli soldiers beat Palestinian detainees.",
+        [("182", "ISRMIL", "PSECVL", "asserted")],
+        True,
+    ),
+    (
+        "prisoners of war are their army's",
+        "The Red Cross visited Russian prisoners of war.",
+        [("042", "NGOHLHIRC", "RUSMIL", "asserted")],
+        True,
+    ),
+    (
+        "a charge d'affaires is the government's",
+        "Algeria summoned the French charge d'affaires.",
+        [("111", "DZA", "FRAGOV", "asserted")],
         True,
     ),
     (
