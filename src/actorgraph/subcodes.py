@@ -160,6 +160,7 @@ _BOMB_KINDS = {
 _EQUIPMENT = {
     "tank", "vehicle", "weapon", "arms", "ammunition", "equipment", "aircraft", "helicopter",
     "drone", "jet", "truck", "artillery", "gun", "missile", "rifle", "launcher", "ship", "vessel",
+    "tanker", "boat", "warship", "freighter", "plane",
 }
 
 
@@ -295,16 +296,22 @@ def by_aircraft(actor: Actor | None) -> bool:
 
 
 def weapon_code(trigger: Any) -> str | None:
-    """The code an attack takes from the weapon that is its subject: "missiles hit a depot" 195,
-    "rockets hit a school" 194 (the actor is the weapon's owner, "Israeli")."""
-    if any(c.dep_ in ("agent", "auxpass") for c in trigger.children) or not any(
+    """The code an attack takes from the weapon that is its subject or instrument: "missiles hit
+    a depot" 195, "rockets hit a school" 194 (the actor is the weapon's owner, "Israeli"),
+    "attacked Kharkiv with drones" 195."""
+    hit = any(c.dep_ in ("dobj", "nsubjpass") for c in trigger.children)
+    # What is hit is never a "with" phrase. With nothing hit, a participle may be a headline's
+    # passive ("a tank attacked with missiles"), but not "Hezbollah hits back with rockets".
+    weapons = objects_of([trigger], ["with"]) if hit or trigger.tag_ not in ("VBN", "VBD") else []
+    if not any(c.dep_ in ("agent", "auxpass") for c in trigger.children) and any(
         c.dep_ == "dobj" for c in trigger.children
     ):
-        return None  # "a jet shot down by rebels", "drone downed over Nabatieh": hit, not hitting
-    for subj in (c for c in trigger.children if c.dep_ == "nsubj"):
-        if subj.lower_ in _AIRCRAFT_WORDS:
+        # not "a jet shot down by rebels", "drone downed over Nabatieh": hit, not hitting
+        weapons += [c for c in trigger.children if c.dep_ == "nsubj"]
+    for weapon in weapons:
+        if weapon.lower_ in _AIRCRAFT_WORDS:
             return "195"
-        if subj.lower_ in _ARTILLERY_WORDS:
+        if weapon.lower_ in _ARTILLERY_WORDS:
             return "194"
     return None
 

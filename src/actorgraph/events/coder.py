@@ -241,6 +241,9 @@ class EventCoder(Verbs, Nouns, Judgements):
             # "launched a missile attack on Kyiv", "carried out an artillery strike": the
             # attack noun's kind says how (195, 194, 2041...).
             c = dataclasses.replace(c, code=kind, rule=f"{c.rule}; {kind} by its kind")
+        kind = self._kind_of_protest(doc[c.trigger_token]) if c.code[:2] == "14" else None
+        if kind is not None and kind != c.code:
+            c = dataclasses.replace(c, code=kind, rule=f"{c.rule}; {kind} by its kind")
         if c.code == "190" and by_aircraft(c.source):
             # "drones struck an airbase", "jets attacked the convoy": an attack from the air.
             c = dataclasses.replace(c, code="195", rule=f"{c.rule}; by aircraft -> 195")

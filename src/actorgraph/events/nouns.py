@@ -278,6 +278,18 @@ class Nouns(Pairs):
                 return pat.code
         return None
 
+    def _kind_of_protest(self, v: Any) -> str | None:
+        """The code a protest verb's noun has by its modifier, when another protest code ("went on
+        hunger strike", "staged a hunger strike": 142, not the strike of 143); None otherwise."""
+        nouns = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        nouns += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for n in nouns:
+            mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+            pat = next((p for p in self._noun_patterns(n) or () if p.modifiers & mods), None)
+            if pat is not None and pat.code[:2] == "14":
+                return pat.code
+        return None
+
 
 def _verb_through(n: Any, prep: str, verbs: set[str]) -> Any | None:
     """The verb of ``verbs`` whose ``prep`` phrase holds noun ``n`` ("returned to Geneva for talks"
