@@ -2549,6 +2549,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an 'of' target may be written as the object's possessor",
+        "The African Union suspended Mali's membership after the coup.",
+        [("161", "IGOAFRAFU", "MLI", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -214,6 +214,10 @@ class Roles(Arguments):
                 # the noun that says what it is ("pledged 500 million euros in aid to Ukraine").
                 kinds = objects_of(objs, ["in"])
                 cands = phrase_objects([*objs, *kinds, *phrase, v], [slot])
+                if slot == "of":
+                    # "suspended Syria's membership" as "the membership of Syria" (not "its
+                    # membership", which is mostly the subject's own)
+                    cands += [c for o in objs for c in o.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
             args = [a for c in cands for a in self._actors(c, found, offset)]
             if not args:
                 args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
