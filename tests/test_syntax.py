@@ -9,6 +9,7 @@ from actorgraph.syntax import (
     has_that,
     infinitive,
     is_headline,
+    modifiers,
     objects_of,
     owned,
     prep_objects,
@@ -69,3 +70,10 @@ def test_a_noun_owned_by_its_possessor_or_named_modifier(nlp) -> None:  # type: 
     doc = nlp("Russian forces and Kyiv's troops met the new soldiers.")
     forces, troops, soldiers = doc[1], doc[5], doc[9]
     assert owned(forces) and owned(troops) and not owned(soldiers)
+
+
+def test_the_modifiers_that_say_what_kind_a_noun_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Prisoners staged a hunger strike after the heavy air strikes.")
+    hunger_strike, air_strikes = doc[4], doc[9]
+    assert modifiers(hunger_strike) == {"hunger"}
+    assert modifiers(air_strikes) == {"heavy", "air"}

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from typing import Any
 
 from actorgraph.records import Actor
-from actorgraph.syntax import agent_objects, objects_of
+from actorgraph.syntax import agent_objects, modifiers, objects_of
 
 __all__ = [
     "BOMBABLE",
@@ -281,14 +281,11 @@ def bombing_code(trigger: Any) -> str | None:
     # "were killed by a roadside bomb": the passive's agent too
     for arg in [*(c for c in verb.children if c.dep_ in ("nsubj", "dobj")), *agent_objects(verb)]:
         head = arg.lemma_.lower()
-        words = {head} | {c.lemma_.lower() for c in arg.children if c.dep_ in _MODIFIERS}
+        words = {head} | modifiers(arg)
         if head not in _BOMB_WORDS and not (head in _BOMBERS and "suicide" in words):
             continue
         return next((code for word, code in _BOMB_KINDS.items() if word in words), "183")
     return None
-
-
-_MODIFIERS = ("compound", "amod", "nmod")
 
 
 def by_aircraft(actor: Actor | None) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "has_that",
     "infinitive",
     "is_headline",
+    "modifiers",
     "noun_phrase",
     "objects_of",
     "ordered_to_leave",
@@ -41,6 +42,11 @@ def owned(noun: Any) -> bool:
         c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _OWNER_ENTITIES)
         for c in noun.children
     )
+
+
+def modifiers(noun: Any) -> set[str]:
+    """The lemmas of the words that say what kind ``noun`` is: "a US drone strike" -> {us, drone}."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 def prep_objects(prep: Any, deps: tuple[str, ...] = ("pobj",)) -> list[Any]:

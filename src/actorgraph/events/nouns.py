@@ -44,7 +44,7 @@ from actorgraph.events.words import (
 )
 from actorgraph.lexicon.events import NounPattern
 from actorgraph.subcodes import VIOLENT_ROOTS
-from actorgraph.syntax import agent_objects, has_that, objects_of
+from actorgraph.syntax import agent_objects, has_that, modifiers, objects_of
 
 __all__ = ["Nouns"]
 
@@ -53,7 +53,7 @@ class Nouns(Pairs):
     """Events an event noun names."""
 
     def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
-        mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = modifiers(n)
         # "the transfer of drones", "deliveries of arms": what the act is of qualifies it too.
         mods |= {g.lemma_.lower() for g in phrase_objects([n], ["of"])}
         pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
@@ -271,7 +271,7 @@ class Nouns(Pairs):
         # "were killed by Israeli air strikes", "hit by shelling": the passive's agent says how
         by = agent_objects(v)
         for n in [*(c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), *by]:
-            mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+            mods = modifiers(n)
             pats = self._noun_patterns(n) or ()
             pat = next((p for p in pats if p.modifiers & mods or (n in by and not p.modifiers)), None)
             if pat is not None and pat.code[:2] in VIOLENT_ROOTS and pat.code != "190":
@@ -284,7 +284,7 @@ class Nouns(Pairs):
         nouns = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         nouns += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for n in nouns:
-            mods = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+            mods = modifiers(n)
             pat = next((p for p in self._noun_patterns(n) or () if p.modifiers & mods), None)
             if pat is not None and pat.code[:2] == "14":
                 return pat.code
