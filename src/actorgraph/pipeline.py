@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph import cameo
-from actorgraph.actors import ActorCoder, Found
+from actorgraph.actors import ActorCoder, Found, sponsor_word
 from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
@@ -209,7 +209,13 @@ class Pipeline:
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 sentence = sentences[sent_of[c.sentence_start]]
                 if c.sentence_start not in heres:
-                    in_sentence = [f.mention for f in found if f.mention.sentence_index == sentence.index]
+                    # A sponsor is not whose its client is: "Iranian-backed militias" are not Iran's.
+                    in_sentence = [
+                        f.mention
+                        for f in found
+                        if f.mention.sentence_index == sentence.index
+                        and sponsor_word(piece.doc, f.last) in (None, "led")
+                    ]
                     place = self._place_country(piece.doc[c.sentence_start].sent)
                     heres[c.sentence_start] = (place, in_sentence, _actor_country(in_sentence))
                 # The sentence's own places speak before the document's main country.

@@ -2555,6 +2555,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a sponsor is not whose its client is",
+        "Russian-backed forces attacked the town. Iranian-backed militias attacked the base.",
+        [("190", "MIL", None, "asserted"), ("190", "REB", "MIL", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
