@@ -9,6 +9,7 @@ from actorgraph.syntax import (
     has_that,
     infinitive,
     is_headline,
+    joined,
     modifiers,
     objects_of,
     owned,
@@ -77,3 +78,14 @@ def test_the_modifiers_that_say_what_kind_a_noun_is(nlp) -> None:  # type: ignor
     hunger_strike, air_strikes = doc[4], doc[9]
     assert modifiers(hunger_strike) == {"hunger"}
     assert modifiers(air_strikes) == {"heavy", "air"}
+
+
+def test_words_joined_by_a_slash_or_hyphen_without_spaces(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("US/British/French jets and Russian-Syrian forces struck, not Iraqi / Iranian ones.")
+    us, british, french = doc[0], doc[2], doc[4]
+    assert [t.text for t in joined(british)] == ["US", "French"]
+    assert [t.text for t in joined(us)] == ["British", "French"]
+    assert [t.text for t in joined(doc[7])] == ["Syrian"]  # Russian
+    iraqi = next(t for t in doc if t.text == "Iraqi")
+    assert joined(iraqi) == []  # spaced: not one written pair
+    assert joined(french) == [us, british] and joined(doc[5]) == []

@@ -21,6 +21,7 @@ __all__ = [
     "has_that",
     "infinitive",
     "is_headline",
+    "joined",
     "modifiers",
     "noun_phrase",
     "objects_of",
@@ -47,6 +48,25 @@ def owned(noun: Any) -> bool:
 def modifiers(noun: Any) -> set[str]:
     """The lemmas of the words that say what kind ``noun`` is: "a US drone strike" -> {us, drone}."""
     return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+# Marks written between two words with no space that make them one pair: "US/British", "Russian-Syrian".
+_JOINERS = {"/", "-"}
+
+
+def joined(tok: Any) -> list[Any]:
+    """The words written onto ``tok`` with a slash or hyphen and no spaces, in either direction:
+    "Iraqi/Iranian militia" -> [Iraqi] for Iranian (and [Iranian] for Iraqi)."""
+    doc, out = tok.doc, []
+    for step in (-2, 2):
+        i = tok.i
+        while 0 <= i + step < len(doc):
+            left = min(i, i + step)
+            if doc[left + 1].text not in _JOINERS or doc[left].whitespace_ or doc[left + 1].whitespace_:
+                break
+            out.append(doc[i + step])
+            i += step
+    return sorted(out, key=lambda t: t.i)
 
 
 def prep_objects(prep: Any, deps: tuple[str, ...] = ("pobj",)) -> list[Any]:

@@ -2555,6 +2555,25 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "two states' adjectives joined by a slash own one role together",
+        "US/British warplanes bombed Houthi targets in Yemen.",
+        [("195", "GBRMIL", "YEMREB", "asserted"), ("195", "USAMIL", "YEMREB", "asserted")],
+        True,
+    ),
+    (
+        "a hyphen joins two owners too: joint forces are both states'",
+        "Russian-Syrian forces attacked the town.",
+        [("190", "SYRMIL", None, "asserted"), ("190", "RUSMIL", None, "asserted")],
+        True,
+    ),
+    (
+        "joined owners of a target, and of a joint act's sides",
+        "The army attacked Iraqi/Iranian militia positions. Turkish/Azerbaijani troops held joint exercises.",
+        [("190", "MIL", "IRNREB", "asserted"), ("190", "MIL", "IRQREB", "asserted"),
+         ("062", "AZEMIL", "TURMIL", "asserted")],
+        True,
+    ),
+    (
         "a sponsor is not whose its client is",
         "Russian-backed forces attacked the town. Iranian-backed militias attacked the base.",
         [("190", "MIL", None, "asserted"), ("190", "REB", "MIL", "asserted")],

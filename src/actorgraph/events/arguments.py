@@ -30,7 +30,7 @@ from actorgraph.events.words import (
 from actorgraph.lexicon import EventLexicon, load_event_lexicon
 from actorgraph.lexicon.events import NounPattern
 from actorgraph.records import Actor, Mention
-from actorgraph.syntax import example_words, has_that, noun_phrase, objects_of
+from actorgraph.syntax import example_words, has_that, joined, noun_phrase, objects_of
 
 __all__ = [
     "Arg",
@@ -103,11 +103,13 @@ class Arguments:
         if arg.origin != "agent" or not sector:
             return []
         out = []
-        # "US and British forces", "negotiators from Ukraine and Russia"
+        # "US and British forces", "negotiators from Ukraine and Russia", "US/British warplanes"
         owners = [m for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
         owners += objects_of([t], ["of", "from"])
         for mod in owners:
-            for c in mod.conjuncts:
+            # A joined word pairs with a state's name only: not "Russian-backed forces".
+            state = any(f.covers(mod.i) and f.mention.kind in STATE_NAMES for f in found)
+            for c in [*mod.conjuncts, *(joined(mod) if state else [])]:
                 hit = next((f for f in found if f.covers(c.i) and f.mention.kind in STATE_NAMES), None)
                 country = hit.mention.country if hit is not None else None
                 if hit is not None and country and country != arg.actor.country:
