@@ -119,15 +119,16 @@ PROPOSING = {
 # higher state of readiness") or a weapon ("used chemical weapons").
 KIND_NOUNS = {"level", "status", "state", "degree", "weapon", "arm", "munition", "agent"}
 
-# Violence named by a noun is not the subject's when the verb says it met, fled, judged or
-# ended it: "refugees fled the war", "the UN condemned the attack".
+# Violence named by a noun is not the subject's when the verb says it met, fled, judged, ended
+# or let it happen: "refugees fled the war", "the UN condemned the attack", "Sweden allowed
+# protests against Turkey".
 SUFFERED_VERBS = {
     "flee", "escape", "survive", "suffer", "endure", "face", "fear", "witness", "condemn",
     "denounce", "oppose", "protest", "report", "cover", "document", "investigate", "probe", "end",
     "stop", "halt", "prevent", "avert", "avoid", "repel", "resist", "withstand", "blame", "deny",
     "mourn", "commemorate", "recall", "describe", "criticize", "criticise", "break", "lift",
     "decry", "deplore", "regret", "ban", "forbid", "prohibit", "outlaw", "block", "disperse",
-    "suppress", "quell", "crush",
+    "suppress", "quell", "crush", "allow", "permit", "tolerate",
 }
 
 # Nouns that frame an event noun and carry its arguments: "a mediation mission between X and Y".
