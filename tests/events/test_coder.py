@@ -2586,6 +2586,24 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "whom a verb judges for a deed did the deed",
+        "China criticised the United States for selling arms to Taiwan.",
+        [("111", "CHN", "USA", "asserted"), ("062", "USA", "TWN", "asserted")],
+        True,
+    ),
+    (
+        "whom a state sanctions for a deed did the deed",
+        "Washington sanctioned three Chinese firms for supplying drones to Russia.",
+        [("163", "USAGOV", "CHNBUS", "asserted"), ("072", "CHNBUS", "RUS", "asserted")],
+        True,
+    ),
+    (
+        "what an accuser blames someone for stays an allegation",
+        "Egypt blamed Hamas for attacking Israeli civilians.",
+        [("112", "EGY", "PSEREB", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -94,6 +94,11 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
     if node.dep_ == "relcl" and node.head.i != node.i:
         # "Iran, which is unwilling to cede...": the relative pronoun is its antecedent.
         subj = [node.head if s.tag_ in ("WDT", "WP") else s for s in subj]
+    judged = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "for" and v.tag_ == "VBG" else None
+    if not subj and judged is not None and judged.pos_ == "VERB":
+        # "criticised the US for selling arms to Taiwan", "thanked Qatar for mediating": whom
+        # the verb judges for a deed did it. (Allegations are dropped later: "blamed X for".)
+        subj = [c for c in judged.children if c.dep_ == "dobj"]
     adverb = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else None
     if not subj and adverb is not None and adverb.dep_ in ("advmod", "prt") and adverb.lower_ == "up":
         # "what Putin was up to, leaving his allies in the lurch": who is up to it does it.
