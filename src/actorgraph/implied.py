@@ -295,6 +295,11 @@ _STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "JUD"}
 
 # Roles of people held by a state, whose country is not the state's by default.
 _CAPTIVES = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives"}
+# People who came from elsewhere: "police pushed back migrants".
+_NEWCOMERS = {"migrant", "migrants", "asylum-seeker", "asylum-seekers"}
+# Refugees a state aids came from elsewhere ("Jordan hosts refugees"); those its army holds or
+# attacks are mostly its own displaced people.
+_REFUGEES = {"refugee", "refugees"}
 
 
 def _own_population(event: Event) -> Event:
@@ -312,6 +317,9 @@ def _own_population(event: Event) -> Event:
         return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
     if _CAPTIVES & set(tgt.text.lower().split()):
         return event  # a state's prisoners are as often foreign: "Israel released the prisoners"
+    words = set(tgt.text.lower().split())
+    if _NEWCOMERS & words or (_REFUGEES & words and event.root == "07") or event.code == "075":
+        return event  # a state's migrants, the refugees it aids and whom it grants asylum are mostly foreign
     if tgt.code == "REB" and event.code[:2] in ("05", "06", "07", "16"):
         return event  # states back, arm and drop rebels abroad: "cut funding to the rebel groups"
     return _with_country(event, "target", src.country, "target is the source's own population")

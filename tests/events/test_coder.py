@@ -669,7 +669,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "abuse detainees",
         "Libyan guards abused migrants at the Zintara detention centre.",
-        [("182", "LBY", "LBYCVL", "asserted")],
+        [("182", "LBY", "CVL", "asserted")],  # migrants are not taken to be Libya's own people
         False,
     ),
     # Rules of 2026-11-24 (session 2): general grammar, each case invented for it.
@@ -2601,6 +2601,25 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "what an accuser blames someone for stays an allegation",
         "Egypt blamed Hamas for attacking Israeli civilians.",
         [("112", "EGY", "PSEREB", "asserted")],
+        True,
+    ),
+    (
+        "hosting refugees is humanitarian aid, and the refugees are not the host's",
+        "The UN praised Jordan for hosting refugees. Turkey hosts nearly four million Syrian refugees.",
+        [("051", "IGOUNO", "JOR", "asserted"), ("073", "JOR", "CVL", "asserted"),
+         ("073", "TUR", "SYRCVL", "asserted")],
+        True,
+    ),
+    (
+        "taking in refugees is aid; hosting a leader is still a visit",
+        "Germany took in a million refugees in 2015. Jordan hosted the Iraqi president on Monday.",
+        [("073", "DEU", "CVL", "asserted"), ("043", "JOR", "IRQGOV", "asserted")],
+        True,
+    ),
+    (
+        "whom a state grants asylum is not its own population",
+        "Indonesia granted asylum to the activists.",
+        [("075", "IDN", "OPP", "asserted")],
         True,
     ),
     (
