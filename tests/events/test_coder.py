@@ -2407,7 +2407,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "suspending political parties bans them",
         "The military government suspended all political parties.",
-        [("1722", "MIL", None, "asserted")],
+        [("1722", "GOV", None, "asserted")],
         True,
     ),
     (
@@ -2620,6 +2620,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "whom a state grants asylum is not its own population",
         "Indonesia granted asylum to the activists.",
         [("075", "IDN", "OPP", "asserted")],
+        True,
+    ),
+    (
+        "a military government is a government; separatist groups are rebels",
+        "Mali's military government ended a peace agreement with Tuareg separatist groups.",
+        [("127", "MLIGOV", "MLIREB", "asserted")],
         True,
     ),
     (
