@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from actorgraph import Pipeline
+from actorgraph.actors import ActorCoder, unsponsored
 from tests.conftest import code_text
 
 
@@ -121,3 +122,13 @@ def test_an_unknown_civil_society_body_is_an_ngo_still_flagged(pipeline: Pipelin
     [body] = [m for m in found if "Association" in m.text]
     assert (body.code, body.origin) == ("NGO", "ner")
 
+
+
+def test_a_sponsor_is_left_out_of_the_owners_but_a_leader_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Iran-backed militias and US-led forces attacked Syrian troops.")
+    sent_of = {s.start: n for n, s in enumerate(doc.sents)}
+    found = ActorCoder(nlp).find(doc, 0, sent_of, dt.date(2024, 1, 1))
+    texts = {f.mention.text for f in found}
+    owners = {f.mention.text for f in unsponsored(doc, found)}
+    assert {"Iran", "US", "Syrian"} <= texts
+    assert "Iran" not in owners and {"US", "Syrian"} <= owners

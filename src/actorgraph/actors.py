@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from actorgraph.lexicon.actors import NameForm
 from actorgraph.records import Mention
 from actorgraph.syntax import COUNT_WORDS, objects_of
 
-__all__ = ["NOT_OWN", "REGION_CODES", "ActorCoder", "Found", "sponsor_word"]
+__all__ = ["NOT_OWN", "REGION_CODES", "ActorCoder", "Found", "sponsor_word", "unsponsored"]
 
 _NER_LABELS = {"PERSON", "ORG", "NORP"}
 # Head words of civil-society bodies' names (not "council" or "commission": often a state's).
@@ -153,6 +154,12 @@ def sponsor_word(doc: Any, after: int) -> str | None:
     if words and words[0].startswith("-") and words[0].lstrip("-") in _SPONSOR_WORDS:
         return words[0].lstrip("-")
     return None
+
+
+def unsponsored(doc: Any, found: Sequence[Found]) -> list[Found]:
+    """The names of ``found`` that do not stand as a sponsor: "Iran" in "an Iran-backed militia"
+    is left out, "US" in "the US-led war" is kept (a leader stays a party)."""
+    return [f for f in found if sponsor_word(doc, f.last) in (None, "led")]
 
 
 def _is_sponsor(doc: Any, after: int) -> bool:

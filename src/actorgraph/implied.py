@@ -315,9 +315,9 @@ def _own_population(event: Event) -> Event:
         return event
     if event.code.startswith("195"):
         return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
-    if _CAPTIVES & set(tgt.text.lower().split()):
-        return event  # a state's prisoners are as often foreign: "Israel released the prisoners"
     words = set(tgt.text.lower().split())
+    if _CAPTIVES & words:
+        return event  # a state's prisoners are as often foreign: "Israel released the prisoners"
     if _NEWCOMERS & words or (_REFUGEES & words and event.root == "07") or event.code == "075":
         return event  # a state's migrants, the refugees it aids and whom it grants asylum are mostly foreign
     if tgt.code == "REB" and event.code[:2] in ("05", "06", "07", "16"):

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph import cameo
-from actorgraph.actors import ActorCoder, Found, sponsor_word
+from actorgraph.actors import ActorCoder, Found, unsponsored
 from actorgraph.coreference import resolve_references
 from actorgraph.dates import date_for
 from actorgraph.events import Coding, EventCoder, last_person
@@ -210,12 +210,8 @@ class Pipeline:
                 sentence = sentences[sent_of[c.sentence_start]]
                 if c.sentence_start not in heres:
                     # A sponsor is not whose its client is: "Iranian-backed militias" are not Iran's.
-                    in_sentence = [
-                        f.mention
-                        for f in found
-                        if f.mention.sentence_index == sentence.index
-                        and sponsor_word(piece.doc, f.last) in (None, "led")
-                    ]
+                    owners = unsponsored(piece.doc, found)
+                    in_sentence = [f.mention for f in owners if f.mention.sentence_index == sentence.index]
                     place = self._place_country(piece.doc[c.sentence_start].sent)
                     heres[c.sentence_start] = (place, in_sentence, _actor_country(in_sentence))
                 # The sentence's own places speak before the document's main country.

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from actorgraph.actors import Found, sponsor_word
+from actorgraph.actors import Found, unsponsored
 from actorgraph.consolidation import GOVERN_STEPS, same_side
 from actorgraph.events.words import (
     FORCE_CODES,
@@ -186,8 +186,8 @@ class Arguments:
             inside = [w for w in noun_phrase(t) if w.i != t.i]
             # Not a sponsor: "the headquarters of an Iran-backed Iraqi militia" is the militia's.
             # (A leader stays a party: "the US-led war" is the US's.)
-            unsponsored = [f for f in found if sponsor_word(t.doc, f.last) in (None, "led")]
-            covering = [[f for f in unsponsored if f.covers(w.i)] for w in inside]
+            owners = unsponsored(t.doc, found)
+            covering = [[f for f in owners if f.covers(w.i)] for w in inside]
             # The longest name at a word: "Iraqi militia", not its adjective "Iraqi".
             hits = [max(fs, key=lambda f: f.last - f.first) for fs in covering if fs]
             coded = [f for f in hits if f.mention.code]
