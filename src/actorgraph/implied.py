@@ -295,8 +295,8 @@ _STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "JUD"}
 
 # Roles of people held by a state, whose country is not the state's by default.
 _CAPTIVES = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives"}
-# People who came from elsewhere: "police pushed back migrants".
-_NEWCOMERS = {"migrant", "migrants", "asylum-seeker", "asylum-seekers"}
+# People who came from elsewhere: "police pushed back migrants", "beat asylum seekers".
+_NEWCOMERS = {"migrant", "migrants", "asylum", "asylum-seeker", "asylum-seekers"}
 # Refugees a state aids came from elsewhere ("Jordan hosts refugees"); those its army holds or
 # attacks are mostly its own displaced people.
 _REFUGEES = {"refugee", "refugees"}

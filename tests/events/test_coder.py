@@ -2623,6 +2623,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "asylum seekers, spaced or hyphenated, are not the state's own people",
+        "Greek police beat asylum seekers near the border. Greek police beat asylum-seekers again.",
+        [("182", "GRCCOP", "CVL", "asserted"), ("182", "GRCCOP", "CVL", "asserted")],
+        True,
+    ),
+    (
         "a military government is a government; separatist groups are rebels",
         "Mali's military government ended a peace agreement with Tuareg separatist groups.",
         [("127", "MLIGOV", "MLIREB", "asserted")],
