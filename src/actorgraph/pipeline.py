@@ -206,11 +206,11 @@ class Pipeline:
             # Per sentence, not per event: the one country of its places, its actors' mentions
             # and the one country they name.
             heres: dict[int, tuple[str | None, list[Mention], str | None]] = {}
+            # A sponsor is not whose its client is: "Iranian-backed militias" are not Iran's.
+            owners = unsponsored(piece.doc, found)
             for c in self.events.code(piece.doc, found, piece.offset, antecedent):
                 sentence = sentences[sent_of[c.sentence_start]]
                 if c.sentence_start not in heres:
-                    # A sponsor is not whose its client is: "Iranian-backed militias" are not Iran's.
-                    owners = unsponsored(piece.doc, found)
                     in_sentence = [f.mention for f in owners if f.mention.sentence_index == sentence.index]
                     place = self._place_country(piece.doc[c.sentence_start].sent)
                     heres[c.sentence_start] = (place, in_sentence, _actor_country(in_sentence))

@@ -106,11 +106,13 @@ class Arguments:
         # "US and British forces", "negotiators from Ukraine and Russia", "US/British warplanes"
         owners = [m for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")]
         owners += objects_of([t], ["of", "from"])
+        def state_at(i: int) -> Found | None:
+            return next((f for f in found if f.covers(i) and f.mention.kind in STATE_NAMES), None)
+
         for mod in owners:
             # A joined word pairs with a state's name only: not "Russian-backed forces".
-            state = any(f.covers(mod.i) and f.mention.kind in STATE_NAMES for f in found)
-            for c in [*mod.conjuncts, *(joined(mod) if state else [])]:
-                hit = next((f for f in found if f.covers(c.i) and f.mention.kind in STATE_NAMES), None)
+            for c in [*mod.conjuncts, *(joined(mod) if state_at(mod.i) else [])]:
+                hit = state_at(c.i)
                 country = hit.mention.country if hit is not None else None
                 if hit is not None and country and country != arg.actor.country:
                     m = hit.mention
