@@ -2635,6 +2635,15 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "arrests, abductions and assassinations named as nouns are events",
+        "The arrest of the opposition leader by Turkish police sparked anger. "
+        "Gunmen carried out the abduction of two aid workers. "
+        "Israel's assassination of a Hezbollah commander angered Iran.",
+        [("173", "TURCOP", "TUROPP", "asserted"), ("181", "REB", "NGO", "asserted"),
+         ("186", "ISR", "LBNREB", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
