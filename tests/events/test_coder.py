@@ -2635,6 +2635,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a verb on an act aims at whom the act's 'by' phrase names, not at whom it befell",
+        "Poland condemned the detention of its citizens by Belarusian police.",
+        [("111", "POL", "BLRCOP", "asserted")],
+        True,
+    ),
+    (
+        "an act's 'by' phrase also names the target when its 'of' phrase names no actor",
+        "Lithuania condemned the shelling of Kharkiv by Russian forces.",
+        [("111", "LTU", "RUSMIL", "asserted")],
+        True,
+    ),
+    (
         "arrests, abductions and assassinations named as nouns are events",
         "The arrest of the opposition leader by Turkish police sparked anger. "
         "Gunmen carried out the abduction of two aid workers. "

@@ -223,7 +223,10 @@ class Roles(Arguments):
                     # "suspended Syria's membership" as "the membership of Syria" (not "its
                     # membership", which is mostly the subject's own)
                     cands += [c for o in objs for c in o.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
-            args = [a for c in cands for a in self._actors(c, found, offset)]
+            # "condemned the detention of its citizens by Belarusian police": who did the act
+            # an object names, not whom it befell.
+            args = [a for c in cands for a in self._act_doers(c, found, offset)] if slot == "dobj" else []
+            args = args or [a for c in cands for a in self._actors(c, found, offset)]
             if not args:
                 args = [a for c in cands for a in self._conduct_agents(c, found, offset)]
             if not args:
@@ -303,6 +306,13 @@ class Roles(Arguments):
             return []
         owners = [c for c in tok.children if c.dep_ == "poss"] + phrase_objects([tok], ["by"])
         return [a for t in owners for a in self._actors(t, found, offset)]
+
+    def _act_doers(self, tok: Any, found: Sequence[Found], offset: int) -> list[Arg]:
+        """Who an act noun's "by" phrase names as doing it ("the shelling of Kharkiv by Russian
+        forces"), or [] when ``tok`` names no act."""
+        if tok.lemma_.lower() not in CONDUCT and not self._noun_patterns(tok):
+            return []
+        return [a for t in phrase_objects([tok], ["by"]) for a in self._actors(t, found, offset)]
 
     def _proposer(self, v: Any, found: Sequence[Found], offset: int) -> list[Arg]:
         """Who made the proposal, appeal or call the verb answers: "rejected calls by the UN to
