@@ -2656,6 +2656,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         False,
     ),
     (
+        "a name the parser reads as an adverb before a verb with no subject is the subject",
+        "Azerbaijan massed troops along the border with Armenia.",
+        [("154", "AZEMIL", "ARM", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -117,6 +117,10 @@ def subjects_of(v: Any) -> tuple[list[Any], bool]:
         holder = adjective if passive_word else adjective.head
         if word in DOER_ADJECTIVES or pledged:
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and v.dep_ == "ROOT" and v.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Azerbaijan massed troops along the border": a name before a finite verb that has no
+        # subject, misparsed as an adverbial noun, is the subject.
+        subj = [c for c in kids if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i]
     return subj, passive
 
 
