@@ -2662,6 +2662,13 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "withdrawing an objection or lifting a veto yields; it withdraws no troops",
+        "Turkey withdrew its objection to Finland's membership. Hungary lifted its veto on the new "
+        "sanctions package.",
+        [("080", "TUR", "FIN", "asserted"), ("080", "HUN", None, "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
