@@ -119,6 +119,23 @@ def test_a_person_s_first_name_is_no_place(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "country"),
     [
+        # A sea feature named after a ship is not the English town of Scarborough...
+        ("Chinese warships patrolled near the Scarborough Shoal.", None),
+        # ...but a state's name in a feature's name still gives its country.
+        ("Chinese warships patrolled near the Taiwan Bank.", "TWN"),
+        ("Chinese warships patrolled near Scarborough.", "GBR"),
+    ],
+)
+def test_a_word_of_a_sea_feature_s_name_is_no_town(
+    pipeline: Pipeline, text: str, country: str | None
+) -> None:
+    [event] = code_text(pipeline, text, dt.date(2024, 3, 14)).events
+    assert (event.location.country if event.location else None) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
         ("Opposition supporters held a rally at Shan.", "CHN"),  # a town in China
         ("Opposition supporters held a rally at Shan-e-Mustafa.", None),  # a name, not Shan
         ("Opposition supporters held a rally at Shan-e-Mustafa in Pakistan.", "PAK"),

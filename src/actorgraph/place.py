@@ -296,6 +296,10 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
     """The most precise place among a phrase's candidate names (in ``prefer``'s country
     when a name is shared)."""
     found = [loc for name in _candidates(doc, tok) if (loc := gazetteer.lookup(name, prefer)) is not None]
+    if tok.lower_ in _FEATURES:
+        # "the Scarborough Shoal" is not the English town of Scarborough: a word of a sea
+        # feature's name counts alone only when it names a state.
+        found = [loc for loc in found if loc.precision == "country" or loc.name.endswith(tok.text)]
     # A country the phrase names bounds its parts: "Syrte, Libya" is Syrte, but "Sri Lanka" is
     # not the Indian village of Lanka.
     countries = {loc.country for loc in found if loc.precision == "country"}
@@ -303,6 +307,12 @@ def _lookup(doc: Any, tok: Any, gazetteer: Gazetteer, prefer: str | None = None)
         found = [loc for loc in found if loc.country in countries]
     rank = {"place": 0, "admin": 1, "country": 2}
     return min(found, key=lambda loc: rank[loc.precision]) if found else None
+
+
+# Head words of sea features' names, which take a ship's or a far town's name ("Scarborough
+# Shoal", named after a ship). Straits and rivers are left out: theirs is mostly the town beside
+# them ("the Kerch Strait").
+_FEATURES = {"shoal", "reef", "atoll", "cay", "bank"}
 
 
 # Settlement nouns whose "of" phrase names the place: "the town of Samarra".
