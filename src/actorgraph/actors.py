@@ -387,10 +387,11 @@ class ActorCoder:
                 # "military officials" are the military's).
                 continue
             owner = self._owner(doc, head, span.start, named, entry.kind == "group")
-            if owner is None and head.lower_ == "parties" and any(
-                c.lower_ in _SIDES for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")
-            ):
-                continue  # "called on all parties to show restraint": the sides, not political parties
+            sides = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "nummod", "predet")}
+            if owner is None and head.lower_ == "parties" and sides & _SIDES and "political" not in sides:
+                # "called on all parties to show restraint": the sides, not political parties
+                # (but "dissolved all political parties" names them)
+                continue
             # (agents.tsv lists bare counts as people: "thousands rallied")
             if head.lower_ in COUNT_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                                               for c in head.children):

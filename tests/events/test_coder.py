@@ -2407,7 +2407,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "suspending political parties bans them",
         "The military government suspended all political parties.",
-        [("1722", "GOV", None, "asserted")],
+        [("1722", "GOV", "PTY", "asserted")],
         True,
     ),
     (
