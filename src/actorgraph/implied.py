@@ -293,6 +293,9 @@ def _force_abroad(event: Event) -> Event:
 _STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "JUD"}
 
 
+# Roles a state's own bodies act on at home: its domestic roles and its parties ("the junta
+# dissolved all political parties"), which the story's main country does not code by itself.
+_POPULATION_ROLES = _DOMESTIC_ROLES | {"PTY"}
 # Roles of people held by a state, whose country is not the state's by default.
 _CAPTIVES = {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives"}
 # People who came from elsewhere: "police pushed back migrants", "beat asylum seekers".
@@ -311,7 +314,7 @@ def _own_population(event: Event) -> Event:
     src, tgt = event.source, event.target
     if src is None or tgt is None or not src.country or tgt.country is not None:
         return event
-    if tgt.code not in _DOMESTIC_ROLES or src.sector not in _STATE_SECTORS:
+    if tgt.code not in _POPULATION_ROLES or src.sector not in _STATE_SECTORS:
         return event
     if event.code.startswith("195"):
         return event  # air strikes are as often abroad: "Russian jets bombed the town, killing ten civilians"
