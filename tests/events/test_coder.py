@@ -2681,6 +2681,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "monitors or inspectors allowed in are whom the permission is for",
+        "Belarus allowed OSCE election observers to visit polling stations.",
+        [("086", "BLR", "IGOEURSCE", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
