@@ -306,15 +306,15 @@ class Roles(Arguments):
         through a carrier ("allegations of abuses by Eritrean troops")."""
         if tok.lemma_.lower() in CONDUCT_CARRIERS:
             tok = next(iter(phrase_objects([tok], ["of"])), tok)
-        if tok.lemma_.lower() not in CONDUCT and tok.lower_ not in CONDUCT:
+        if not _conduct(tok):
             return []
-        owners = [c for c in tok.children if c.dep_ == "poss"] + phrase_objects([tok], ["by"])
-        return [a for t in owners for a in self._actors(t, found, offset)]
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in self._actors(c, found, offset)]
+        return owners + self._act_doers(tok, found, offset)
 
     def _act_doers(self, tok: Any, found: Sequence[Found], offset: int) -> list[Arg]:
         """Who an act noun's "by" phrase names as doing it ("the shelling of Kharkiv by Russian
         forces"), or [] when ``tok`` names no act."""
-        if tok.lemma_.lower() not in CONDUCT and not self._noun_patterns(tok):
+        if not _conduct(tok) and not self._noun_patterns(tok):
             return []
         return [a for t in phrase_objects([tok], ["by"]) for a in self._actors(t, found, offset)]
 
@@ -344,3 +344,8 @@ class Roles(Arguments):
             if args:
                 return args[0]
         return None
+
+
+def _conduct(tok: Any) -> bool:
+    """Whether ``tok`` names conduct one is judged for ("abuses", "war crimes")."""
+    return tok.lemma_.lower() in CONDUCT or tok.lower_ in CONDUCT
