@@ -288,10 +288,11 @@ def _purpose_targets(doc: Any, codings: list[Coding]) -> list[Coding]:
     by_token = {c.trigger_token: c for c in codings}
     out = []
     for c in codings:
-        if c.target is None and c.code[:2] in ("07", "17", "18", "19", "20"):
+        if c.target is None and (c.code[:2] in ("07", "17", "18", "19", "20") or c.code[:3] == "033"):
             purposes = [
-                by_token[t.i] for t in doc[c.trigger_token].children
-                if t.dep_ == "advcl" and t.i in by_token and any(a.lower_ == "to" for a in t.children)
+                by_token[i] for t in doc[c.trigger_token].children
+                if t.dep_ == "advcl" and any(a.lower_ == "to" for a in t.children)
+                for i in _complement_chain(t) if i in by_token
             ]
             aims = [p.target for p in purposes if p.target is not None and not same_side(c.source, p.target)]
             aimed = aims[0] if aims else None
@@ -299,6 +300,17 @@ def _purpose_targets(doc: Any, codings: list[Coding]) -> list[Coding]:
                 c = dataclasses.replace(c, target=aimed, rule=f"{c.rule}; target of its purpose")
         out.append(c)
     return out
+
+
+def _complement_chain(verb: Any) -> list[int]:
+    """``verb`` and the verbs it takes as complements, in order: "to help protect Azerbaijan"
+    gives help, then protect (a coded "help" may have been folded into what it helps do)."""
+    chain = [verb.i]
+    node = verb
+    while (nxt := next((c for c in node.children if c.dep_ == "xcomp"), None)) is not None:
+        chain.append(nxt.i)
+        node = nxt
+    return chain
 
 
 # A writer's own guesses: what "I" think, guess or speculate, or what "my guess is", are

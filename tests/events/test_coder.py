@@ -2687,6 +2687,18 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a purpose of an act offered or readied is willed with it and names its target",
+        "Turkey is prepared to send troops to help protect Azerbaijan.",
+        [("0332", "TUR", "AZE", "asserted"), ("0334", "TUR", "AZE", "asserted")],
+        True,
+    ),
+    (
+        "help offered through a purpose clause is one stated intent",
+        "Japan offered to send experts to help inspect the nuclear plant in Ukraine.",
+        [("033", "JPN", "UKR", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

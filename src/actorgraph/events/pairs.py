@@ -246,8 +246,8 @@ def governing_word(anchor: Any, words: set[str]) -> Any | None:
         if node.dep_ == "acl" and infinitive(node):
             # "Washington's decision to send cluster munitions", "its refusal to release"
             return head if head.lemma_.lower() in words else None
-        if node.dep_ == "advcl":
-            break
+        if node.dep_ == "advcl" and not hung:
+            break  # a purpose ("willing to send troops to help defend X") is willed with its act
         if node.dep_ == "ccomp":
             break
         node = head
