@@ -2699,6 +2699,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a complaint that states something is about whoever its clause blames",
+        "Amnesty International complained that Egyptian police were torturing detainees.",
+        [("114", "NGOHRIAMN", "EGYCOP", "asserted")],
+        False,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
