@@ -181,7 +181,9 @@ _CROWD_COUNTS = {"thousand", "hundred", "dozen", "score", "million", "ten", "num
 
 def _counted(token: Any) -> bool:
     """Whether a plural noun is people counted: "three Russians", "hundreds of Afghans"."""
-    if token.tag_ not in ("NNS", "NNPS"):
+    # (the tagger may take a plural people's name for a singular one: "Thousands of Georgians
+    # rallied near parliament" tags "Georgians" NNP)
+    if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NNP" and token.lower_.endswith("s")):
         return False
     if any(c.dep_ == "nummod" for c in token.children):
         return True

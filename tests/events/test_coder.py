@@ -1839,7 +1839,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "a rally at a foreign mission is a protest against its state",
         "Hundreds of Pakistanis rallied outside the French embassy in Islamabad.",
-        [("141", "PAK", "FRA", "asserted")],
+        [("141", "PAKCVL", "FRA", "asserted")],
         True,
     ),
     (
@@ -2708,6 +2708,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         "restoring or widening political freedoms eases restrictions on them",
         "The Tunisian government restored political freedoms.",
         [("0811", "TUNGOV", "TUN", "asserted")],
+        True,
+    ),
+    (
+        "people counted are civilians even when tagged as a singular name",
+        "Thousands of Georgians rallied near parliament.",
+        [("141", "GEOCVL", "GEOGOV", "asserted")],
         True,
     ),
     (
