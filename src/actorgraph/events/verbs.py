@@ -24,6 +24,7 @@ from actorgraph.events.words import (
     BETWEEN_STATES,
     BODIES,
     BORDERS,
+    GENERIC_ACTS,
     JOINT_CODES,
     JOINT_ROOTS,
     KIND_NOUNS,
@@ -338,6 +339,11 @@ def match_verb(v: Any, pats: Sequence[VerbPattern]) -> list[tuple[VerbPattern, A
             # "withdrew from the treaty with Moscow": the phrase's noun is the object, part of
             # this event and the holder of its target's phrase.
             out.append((p, phrases.get(p.particle or "")))
+    # "suspended aid operations": the compound of a generic act noun says what the act is, and
+    # the noun alone (087 "suspend operations") is no reading of it.
+    kinds_named = {o.head.i for _, o in out if o is not None and o.dep_ == "compound"
+                   and o.head.lemma_.lower() in GENERIC_ACTS}
+    out = [(p, o) for p, o in out if o is None or o.i not in kinds_named]
     # A phrasal verb the text uses ("took back X") comes before the bare verb's patterns, a
     # specific pattern before a general one, and the object itself before the compound
     # naming its kind ("accepted a ceasefire proposal").

@@ -17,9 +17,10 @@ __all__ = [
     "ACCEPTABLE", "ACCORD_ROOTS", "ANNOUNCING", "APPROVING", "ASSESSING", "AT_PREPS", "BACKGROUND_NOUNS",
     "BETWEEN_STATES", "BODIES", "BORDERS", "CONDEMNING_NOUNS", "CONDUCT", "CONDUCT_CARRIERS",
     "CONTROL_HEADS", "DENIERS", "DESCRIBING", "DISAPPROVING", "DOER_ADJECTIVES", "DRAWING", "FACING",
-    "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING", "GOVERNED_DEPS", "GOVERNING_ROOTS",
-    "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES", "JOINT_ROOTS",
-    "KIND_NOUNS", "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING", "NEEDS_TARGET",
+    "FORCE_CODES", "FORCE_ROOTS", "FRAME_NOUNS", "GATHERING", "GENERIC_ACTS", "GOVERNED_DEPS",
+    "GOVERNING_ROOTS", "GROUP_PRONOUNS", "INTENT_ON", "INTENT_WORDS", "INVOLVEMENT", "JOINT_CODES",
+    "JOINT_ROOTS", "KIND_NOUNS", "MEASURES", "MEETINGS", "MISSIONS", "MOODS", "MOVING", "NAMING",
+    "NEEDS_TARGET",
     "NOT_STATES", "OPINION_VERBS", "ORIGIN_CONFIDENCE", "OUSTING", "PARTICLES", "PERMITTING",
     "POPULAR_SECTORS", "PRAISING_NOUNS", "PRESENT_AT", "PRESSING_HEADS", "PRONOUNS", "PROPOSALS",
     "PROPOSING", "PROPPING", "RECEIVING", "RECIPROCAL_VERBS", "REFUSAL_WORDS", "RESPONDING",
@@ -118,6 +119,8 @@ PROPOSING = {
 # Nouns whose adjective or "of" phrase says what they are: a degree ("raised its alert level", "a
 # higher state of readiness") or a weapon ("used chemical weapons").
 KIND_NOUNS = {"level", "status", "state", "degree", "weapon", "arm", "munition", "agent"}
+# Act nouns too general to say what was done without their compound ("aid operations").
+GENERIC_ACTS = {"operation", "effort", "activity", "work"}
 
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged, ended
 # or let it happen: "refugees fled the war", "the UN condemned the attack", "Sweden allowed
