@@ -2723,6 +2723,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "a deployment of forces is of their kind: peacekeeping forces keep the peace",
+        "The deployment of UN peacekeeping forces in Lebanon was extended.",
+        [("074", "IGOUNO", "LBN", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],

@@ -55,8 +55,12 @@ class Nouns(Pairs):
     def _noun(self, n: Any, pats: Sequence[NounPattern], found: Sequence[Found], offset: int) -> list[Coding]:
         mods = modifiers(n)
         # "the transfer of drones", "deliveries of arms": what the act is of qualifies it too.
-        mods |= {g.lemma_.lower() for g in phrase_objects([n], ["of"])}
-        pat = next((p for p in pats if not p.modifiers or p.modifiers & mods), None)
+        of = phrase_objects([n], ["of"])
+        mods |= {g.lemma_.lower() for g in of}
+        # and what kind of forces they are: "the deployment of NATO peacekeeping troops" (074;
+        # the troops still do it, see _named_doers)
+        kinds = mods | {m for g in of if g.lower_ in BODIES for m in modifiers(g)}
+        pat = next((p for p in pats if not p.modifiers or p.modifiers & kinds), None)
         if pat is None:
             return []
         prep = n.head.lower_ if n.dep_ == "pobj" else ""
