@@ -282,7 +282,9 @@ def _force_abroad(event: Event) -> Event:
     if (event.target is not None and event.target.code) or event.code[:2] not in _ABROAD_ROOTS:
         return event
     country = _named_country(event)
-    if src is None or not src.country or not country or src.country == country:
+    # An alliance or international body has no home: "ECOWAS threatened intervention in Niger"
+    international = src is not None and not src.country and (src.code or "").startswith("IGO")
+    if src is None or not (src.country or international) or not country or src.country == country:
         return event
     target = _place_actor(event, country)
     return dataclasses.replace(event, target=target, rule=f"{event.rule}; target is the place's country")

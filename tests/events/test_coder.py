@@ -2729,6 +2729,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "an international body's force or threat in a state is aimed at that state",
+        "ECOWAS threatened military intervention in Niger.",
+        [("138", "IGOWAFWAS", "NER", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
