@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from actorgraph import Pipeline
 from tests.conftest import code_text
 
@@ -83,3 +85,29 @@ def test_a_doer_is_not_carried_to_another_side(pipeline: Pipeline) -> None:
     text = "Gunmen ambushed an army convoy near Mosul. Two civilians were killed."
     killing = next(e for e in code_text(pipeline, text, PUB).events if "civilian" in e.sentence)
     assert "continued" not in killing.rule
+
+
+JUDGED = [
+    # (text, the judgement's code, its expected target)
+    ("Rebels attacked a village in Mali.\n\nThe government condemned the attack.", "111", "MLIREB"),
+    ("Russian jets bombed a market in Idlib.\n\nTurkey denounced the strike.", "111", "RUSMIL"),
+    # the act judged is of another kind than the one before: nothing to take
+    ("Rebels attacked a village in Mali.\n\nThe government condemned the visit.", "111", None),
+    # too far back: three sentences between
+    (
+        "Rebels attacked a village in Mali. The army arrived. Officials met. Schools closed.\n\n"
+        "The government condemned the attack.",
+        "111",
+        None,
+    ),
+    # the act has a doer of its own
+    ("Rebels attacked a village in Mali.\n\nFrance condemned the jihadists' attack.", "111", "MLIREB"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "target"), JUDGED)
+def test_a_judged_act_is_aimed_at_its_doer_coded_before(
+    pipeline: Pipeline, text: str, code: str, target: str | None
+) -> None:
+    [judged] = [e for e in code_text(pipeline, text, PUB).events if e.code == code]
+    assert (judged.target.code if judged.target else None) == target

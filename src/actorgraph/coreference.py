@@ -1,6 +1,6 @@
-"""Event coreference for time and place: what the text says later about an event it coded.
+"""Event coreference for time, place and doer: what the text says later about an event it coded.
 
-Four patterns, all general:
+Five patterns, all general:
 
 - a definite event noun refers back to the last coded event of its code: in "Assad visited
   Moscow. ... The visit happened on Tuesday evening.", "the visit" gives the visit its date
@@ -11,7 +11,11 @@ Four patterns, all general:
   confidence") is that event mentioned again, not another one: it is not coded twice;
 - violence whose doer the text does not name, against the side the sentence before (or the same
   sentence) named a doer's violence against, continues it: "Jet shot down by rebels; pilot
-  executed" -> the rebels executed the pilot (a guess, with lower confidence).
+  executed" -> the rebels executed the pilot (a guess, with lower confidence);
+- a condemnation or rejection of an act named by a definite noun with no doer of its own is aimed
+  at the doer of the last act of that kind coded a sentence or two before: "Rebels attacked a
+  village. The government condemned the attack." -> the government condemned the rebels (also
+  with lower confidence).
 
 Only missing values are filled; a date or place the event's own sentence gives always wins.
 
@@ -32,6 +36,7 @@ from actorgraph.lexicon import EventLexicon
 from actorgraph.parse import Parsed
 from actorgraph.place import Gazetteer, locate
 from actorgraph.records import Actor, Event, EventDate, Location
+from actorgraph.syntax import modifiers
 
 __all__ = ["resolve_references"]
 
@@ -93,7 +98,7 @@ def resolve_references(
 ) -> list[Event]:
     """Fill events' missing dates and places from later definite references to them, and drop
     nominal mentions of events already coded."""
-    out = _continued(_without_repeats(events))
+    out = _judged_doers(_continued(_without_repeats(events)), pieces, lexicon)
     mentions = _definite_nouns(pieces, lexicon, published, gazetteer)
     for m in mentions:
         i = _antecedent(out, m.code, m.start)
@@ -160,6 +165,60 @@ def _continued(events: Sequence[Event]) -> list[Event]:
             confidence = round(e.confidence * CONTINUED_CONFIDENCE, 2)
             out[k] = dataclasses.replace(e, source=doer, rule=rule, confidence=confidence)
     return out
+
+
+# Judgements (11x disapprove, 12x reject) of an act a definite noun names with no doer of its
+# own ("South Korea condemned the launch") are aimed at the doer of the last act of that kind
+# the text coded, in the same sentence or at most this many sentences before.
+_JUDGING_ROOTS = ("11", "12")
+_VIOLENT = ("18", "19", "20")
+JUDGED_REACH = 2
+
+
+def _judged_doers(events: Sequence[Event], pieces: Sequence[Parsed], lexicon: EventLexicon) -> list[Event]:
+    out = list(events)
+    for k, e in enumerate(out):
+        if e.code[:2] not in _JUDGING_ROOTS or _code(e.target) is not None or _code(e.source) is None:
+            continue
+        tok = _token(pieces, e.trigger.start)
+        judged = [] if tok is None else [
+            c for c in tok.children
+            if c.dep_ == "dobj" and c.pos_ == "NOUN" and lexicon.nouns.get(c.lemma_.lower())
+            and any(d.lower_ in _DEFINITE for d in c.children)
+            and not any(d.dep_ == "poss" or (d.dep_ == "prep" and d.lower_ == "by") for d in c.children)
+        ]
+        if not judged:
+            continue
+        noun = judged[0]
+        kinds = modifiers(noun)
+        pats = lexicon.nouns[noun.lemma_.lower()]
+        pat = next((p for p in pats if not p.modifiers or p.modifiers & kinds), None)
+        if pat is None:
+            continue
+        before = [
+            b for b in out[:k]
+            if _same_kind(b.code, pat.code) and _code(b.source) and _code(b.source) != _code(e.source)
+            and 0 <= e.sentence_index - b.sentence_index <= JUDGED_REACH
+        ]
+        if before:
+            rule = f"{e.rule}; target: the doer of the {judged[0].text} coded before"
+            confidence = round(e.confidence * CONTINUED_CONFIDENCE, 2)
+            out[k] = dataclasses.replace(e, target=before[-1].source, rule=rule, confidence=confidence)
+    return out
+
+
+def _same_kind(code: str, other: str) -> bool:
+    """Whether two codes are of one root, all violence (18-20) counting as one: "bombed the
+    market ... condemned the attack"."""
+    return code[:2] == other[:2] or (code[:2] in _VIOLENT and other[:2] in _VIOLENT)
+
+
+def _token(pieces: Sequence[Parsed], start: int) -> Any | None:
+    """The token of ``pieces`` that starts at document offset ``start``, if any."""
+    for piece in pieces:
+        if piece.offset <= start < piece.offset + len(piece.doc.text):
+            return next((t for t in piece.doc if t.idx == start - piece.offset), None)
+    return None
 
 
 def _nominal(e: Event) -> bool:
