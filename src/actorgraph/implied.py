@@ -246,11 +246,15 @@ def _given_country(event: Event, changed: dict[str, Actor], country: str, note: 
 
 
 # Codes whose target, when the text names only a place, is that place's country: a military
-# withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine.
-_PLACE_TARGET_CODES = {"0874", "087", "086", "0861", "0862", "0863", "191", "192", "0355", "0356"}
+# withdrawal from Kherson is a withdrawal from Ukraine; aid let into Gaza is let to Palestine,
+# and aid halted there is halted to it.
+_PLACE_TARGET_CODES = {
+    "0874", "087", "086", "0861", "0862", "0863", "191", "192", "0355", "0356", "162", "1621", "1622", "1623",
+}
 # Of those, the ones a state does not do to its own country: leaving a place (its forces are
-# still home), besieging or taking one (its enemy there is unnamed, not the state itself).
-_FOREIGN_ONLY = ("087", "191", "192", "035")  # (and the intent to leave: "will withdraw from")
+# still home), besieging or taking one (its enemy there is unnamed, not the state itself), or
+# halting aid there (its own region's people are not its aid's foreign recipient).
+_FOREIGN_ONLY = ("087", "191", "192", "035", "162")  # (and the intent to leave: "will withdraw from")
 
 
 def _withdrawn_from(event: Event) -> Event:

@@ -2719,7 +2719,7 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
     (
         "the compound of a generic act noun says what the act is",
         "The United Nations suspended some aid operations in Afghanistan.",
-        [("162", "IGOUNO", None, "asserted")],
+        [("162", "IGOUNO", "AFG", "asserted")],
         True,
     ),
     (
