@@ -119,8 +119,9 @@ PROPOSING = {
 # Nouns whose adjective or "of" phrase says what they are: a degree ("raised its alert level", "a
 # higher state of readiness") or a weapon ("used chemical weapons").
 KIND_NOUNS = {"level", "status", "state", "degree", "weapon", "arm", "munition", "agent"}
-# Act nouns too general to say what was done without their compound ("aid operations").
-GENERIC_ACTS = {"operation", "effort", "activity", "work"}
+# Act nouns too general to say what was done without their compound ("aid operations", "gas
+# deliveries").
+GENERIC_ACTS = {"operation", "effort", "activity", "work", "delivery", "shipment"}
 
 # Violence named by a noun is not the subject's when the verb says it met, fled, judged, ended
 # or let it happen: "refugees fled the war", "the UN condemned the attack", "Sweden allowed
