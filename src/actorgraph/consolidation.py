@@ -5,7 +5,8 @@ dropped as a whole sentence reads: a protest's demand is its purpose (1411, not 
 force used for a purpose is used on whom the purpose names; a claimed act is the claimer's;
 what the writer only guesses ("My guess is that Tehran will return to the table") is no event;
 an alleged act is only the accusation's; "in protest" or "in retaliation" is how another act was
-done, not an event; an admission of one's own side's act is 015; a message
+done, not an event; talks, deals or cooperation "with" another that an actor speaks of, with no
+one else named as their party, are the speaker's; an admission of one's own side's act is 015; a message
 that says what its sender does is that act; a verb carrying a violent event noun is that event;
 and a repeated coding is kept once.
 
@@ -64,8 +65,32 @@ def consolidate(doc: Any, codings: list[Coding], offset: int) -> list[Coding]:
     # an admission addressed to its own forces).
     owned = {a.trigger_token for a in admissions}
     kept = _said_in_message(doc, [c for c in codings if c.trigger_token not in owned] + admissions)
-    read = _carried(doc, _purpose_targets(doc, _claimed(doc, _manners(doc, kept))))
+    read = _carried(doc, _purpose_targets(doc, _claimed(doc, _manners(doc, _speakers_talks(doc, kept)))))
     return _dedupe(_consequences(doc, read))
+
+
+# Roots of acts a speaker who names them "with" another usually took part in: talks (04),
+# deals (05), cooperation (06).
+_TAKEN_PART_IN = ("04", "05", "06")
+
+
+def _speakers_talks(doc: Any, codings: list[Coding]) -> list[Coding]:
+    """A joint act named by a noun with a "with" phrase and no doer, in what an actor says, is
+    the speaker's: "The Kremlin said talks with Washington had been constructive" (RUS->USA)."""
+    out = []
+    for c in codings:
+        n = doc[c.trigger_token]
+        if (
+            c.source is None and c.target is not None and c.attributed_to is not None and c.attributed_to.code
+            and c.code[:2] in _TAKEN_PART_IN and n.pos_ == "NOUN"
+            and any(p.dep_ == "prep" and p.lower_ == "with" for p in n.children)
+            and not same_side(c.attributed_to, c.target)
+            and not (c.attributed_to.country and c.attributed_to.country == c.target.country)
+        ):
+            rule = f"{c.rule}; source: the speaker, a party to it"
+            c = dataclasses.replace(c, source=c.attributed_to, rule=rule)
+        out.append(c)
+    return out
 
 
 # Nouns that say in what spirit a clause's act was done ("in protest", "in retaliation").

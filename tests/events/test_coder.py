@@ -2747,6 +2747,12 @@ CASES: list[tuple[str, str, list[Expected], bool]] = [
         True,
     ),
     (
+        "talks with another that an actor speaks of are its own",
+        "The Kremlin said talks with Washington had been constructive.",
+        [("040", "RUSGOV", "USAGOV", "asserted")],
+        True,
+    ),
+    (
         "a hyphenated lexicon verb is one word in every form",
         "The UN Security Council urged Armenia and Azerbaijan to de-escalate.",
         [("0256", "IGOUNO", "ARM", "asserted"), ("0256", "IGOUNO", "AZE", "asserted")],
