@@ -6,9 +6,9 @@ force used for a purpose is used on whom the purpose names; a claimed act is the
 what the writer only guesses ("My guess is that Tehran will return to the table") is no event;
 an alleged act is only the accusation's; "in protest" or "in retaliation" is how another act was
 done, not an event; talks, deals or cooperation "with" another that an actor speaks of, with no
-one else named as their party, are the speaker's; an admission of one's own side's act is 015; a message
-that says what its sender does is that act; a verb carrying a violent event noun is that event;
-and a repeated coding is kept once.
+party of their own named, are the speaker's; an admission of one's own side's act is 015; a
+message that says what its sender does is that act; a verb carrying a violent event noun is that
+event; and a repeated coding is kept once.
 
 Example:
     >>> consolidate(doc, codings, 0)  # doctest: +SKIP
@@ -84,7 +84,7 @@ def _speakers_talks(doc: Any, codings: list[Coding]) -> list[Coding]:
             c.source is None and c.target is not None and c.attributed_to is not None and c.attributed_to.code
             and c.code[:2] in _TAKEN_PART_IN and n.pos_ == "NOUN"
             and any(p.dep_ == "prep" and p.lower_ == "with" for p in n.children)
-            and not same_side(c.attributed_to, c.target)
+            and not same_side(c.attributed_to, c.target)  # (an IGO has no country to compare)
             and not (c.attributed_to.country and c.attributed_to.country == c.target.country)
         ):
             rule = f"{c.rule}; source: the speaker, a party to it"

@@ -169,7 +169,8 @@ def _continued(events: Sequence[Event]) -> list[Event]:
 
 # Judgements (11x disapprove, 12x reject) of an act a definite noun names with no doer of its
 # own ("South Korea condemned the launch") are aimed at the doer of the last act of that kind
-# the text coded, in the same sentence or at most this many sentences before.
+# the text coded, in the same sentence or at most JUDGED_REACH sentences before (2: set by hand on
+# own sentences, where a reaction follows its act at once; not tuned on any gold set).
 _JUDGING_ROOTS = ("11", "12")
 _VIOLENT = ("18", "19", "20")
 JUDGED_REACH = 2
