@@ -36,6 +36,7 @@ from actorgraph.lexicon import EventLexicon
 from actorgraph.parse import Parsed
 from actorgraph.place import Gazetteer, locate
 from actorgraph.records import Actor, Event, EventDate, Location
+from actorgraph.subcodes import VIOLENT_ROOTS
 from actorgraph.syntax import modifiers
 
 __all__ = ["resolve_references"]
@@ -152,7 +153,7 @@ def _continued(events: Sequence[Event]) -> list[Event]:
     out = list(events)
     for k, e in enumerate(out):
         target = _code(e.target)
-        if e.code[:2] not in ("18", "19", "20") or _code(e.source) is not None or target is None:
+        if e.code[:2] not in VIOLENT_ROOTS or _code(e.source) is not None or target is None:
             continue
         before = [
             b for b in out[:k]
@@ -172,7 +173,6 @@ def _continued(events: Sequence[Event]) -> list[Event]:
 # the text coded, in the same sentence or at most JUDGED_REACH sentences before (2: set by hand on
 # own sentences, where a reaction follows its act at once; not tuned on any gold set).
 _JUDGING_ROOTS = ("11", "12")
-_VIOLENT = ("18", "19", "20")
 JUDGED_REACH = 2
 
 
@@ -211,15 +211,20 @@ def _judged_doers(events: Sequence[Event], pieces: Sequence[Parsed], lexicon: Ev
 def _same_kind(code: str, other: str) -> bool:
     """Whether two codes are of one root, all violence (18-20) counting as one: "bombed the
     market ... condemned the attack"."""
-    return code[:2] == other[:2] or (code[:2] in _VIOLENT and other[:2] in _VIOLENT)
+    return code[:2] == other[:2] or (code[:2] in VIOLENT_ROOTS and other[:2] in VIOLENT_ROOTS)
 
 
 def _token(pieces: Sequence[Parsed], start: int) -> Any | None:
     """The token of ``pieces`` that starts at document offset ``start``, if any."""
-    for piece in pieces:
-        if piece.offset <= start < piece.offset + len(piece.doc.text):
-            return next((t for t in piece.doc if t.idx == start - piece.offset), None)
-    return None
+    return next((t for piece in pieces if (t := _token_in(piece, start)) is not None), None)
+
+
+def _token_in(piece: Parsed, start: int) -> Any | None:
+    """The token of ``piece`` that starts at document offset ``start``, if any."""
+    at = start - piece.offset
+    if not 0 <= at < len(piece.doc.text):
+        return None
+    return next((t for t in piece.doc if t.idx == at), None)
 
 
 def _nominal(e: Event) -> bool:
@@ -242,8 +247,7 @@ def _without_repeats(events: Sequence[Event]) -> list[Event]:
 
 def _governed_by(piece: Parsed, e: Event, head: Any) -> bool:
     """Whether event ``e``'s trigger is ``head`` or a noun it governs directly."""
-    start = e.trigger.start - piece.offset
-    if not 0 <= start < len(piece.doc.text) or e.trigger.start < piece.block.start:
+    if e.trigger.start < piece.block.start:
         return False
-    tok = next((t for t in piece.doc if t.idx == start), None)
+    tok = _token_in(piece, e.trigger.start)
     return tok is not None and (tok.i == head.i or tok.head.i == head.i)
